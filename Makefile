@@ -1,0 +1,60 @@
+# Pas à pas — the front door.
+#   make kiosk   set everything up, then serve the kiosk (http://127.0.0.1:8000)
+#   make test    set everything up (Chromium included), then run every test, browser tests included
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := kiosk/static/vendor
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
+PYTEST_WORKERS ?= 2
+
+.PHONY: kiosk test setup browser assets catalogs translations lint bench clean
+.DEFAULT_GOAL := kiosk
+
+kiosk: setup
+	$(BIN)/python run_kiosk.py $(ARGS)
+
+test: setup browser
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(ARGS)
+
+setup: $(VENV)/.installed assets catalogs
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Front-end libraries come from npm (pinned in package-lock.json) and are copied, never committed.
+assets: $(VENDOR)/htmx.min.js
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR)/htmx.min.js: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+catalogs: $(VENV)/.installed $(MO_FILES)
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -d locales -l $* -i $< -o $@ >/dev/null
+
+# Re-extract the strings of the kiosk chrome and merge them into every catalog.
+translations: $(VENV)/.installed
+	$(BIN)/python scripts/translations.py
+
+browser: $(VENV)/.installed
+	scripts/install_browser.sh $(BIN)/python
+
+lint: $(VENV)/.installed
+	$(BIN)/python -m ruff check . || true
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) instance .pytest_cache
+	find locales -name '*.mo' -delete

@@ -1,0 +1,1 @@
+"""The kiosk around the simulated world: the learner's screen, the adviser, the terminal."""

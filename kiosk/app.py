@@ -1,0 +1,99 @@
+"""create_app(): the kiosk server, with the simulated world inside it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from flask import Flask, current_app, g, request, session
+from flask_wtf.csrf import CSRFProtect
+
+from kiosk import config, database, errors, i18n, security, sessions
+from simulator import htmx, sites
+from simulator.sandbox import Worlds
+from simulator.sites import SITES, SITES_BY_NAME
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: Mapping | None = None) -> Flask:
+    overrides = {**config.from_environment(), **(test_config or {})}
+    instance_path = overrides.get("INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_path=str(Path(instance_path).resolve()) if instance_path else None,
+        instance_relative_config=True,
+    )
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.update(overrides)
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.setdefault("KIOSK_DATABASE", str(instance / "kiosk.db"))
+    app.config.setdefault("WORLDS_DIR", str(instance / "worlds"))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.secret_key(instance)
+
+    app.session_interface = sessions.KioskSessionInterface()
+    app.extensions["pasapas.worlds"] = Worlds(Path(app.config["WORLDS_DIR"]))
+    database.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+
+    sites.register(app)
+    from kiosk.shell import bp as shell_bp
+
+    app.register_blueprint(shell_bp)
+    app.before_request(bind_world)
+    app.teardown_request(close_world)
+    app.context_processor(frame_context)
+
+    if app.config["BENCHMARK_ROUTES"]:
+        app.add_url_rule("/_bench/bare", "bench_bare", lambda: "ok")
+
+    with app.app_context():
+        sessions.sweep(app)  # worlds left by a previous run are wiped at start-up
+    return app
+
+
+def bind_world():
+    """Every replica request runs in the learner's world; without one, back to the kiosk home."""
+    if not request.path.startswith("/sites/") or "/static/" in request.path:
+        return None
+    sessions.sweep_now_and_then(current_app._get_current_object())
+    world = sessions.world_of_request()
+    if world is None:
+        return htmx.redirect("/")
+    return None
+
+
+def close_world(_exc: BaseException | None = None) -> None:
+    world = g.pop("world", None)
+    if world is not None:
+        world.close()
+
+
+def frame_context():
+    """What the simulated browser frame shows: the site's address and the learner's session."""
+    site = SITES_BY_NAME.get((request.blueprint or "").split(".")[0])
+    address = ""
+    if site and site.address:
+        suffix = request.path.removeprefix(f"/sites/{site.name}")
+        address = site.address + (suffix if suffix not in ("", "/") else "/")
+    return {
+        "site_frame_template": "shell/frame.html",
+        "site_stylesheets": _site_stylesheets(),
+        "current_site": site,
+        "site_address": address,
+        "in_session": bool(getattr(session, "world_id", None)),
+    }
+
+
+def _site_stylesheets() -> list[str]:
+    """Each replica's own stylesheet, loaded on every page (boosted navigation keeps <head>)."""
+    from flask import url_for
+
+    return [url_for(f"{site.name}.static", filename=f"{site.name}.css")
+            for site in SITES if site.blueprint.has_static_folder]

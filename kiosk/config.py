@@ -1,0 +1,63 @@
+"""Settings of the kiosk server, with their defaults.
+
+Every setting can be overridden by an environment variable ``PASAPAS_<NAME>`` (JSON values are
+parsed: ``PASAPAS_BANQUE_SESSION_MINUTES=5``), by ``instance/config.py``, or by the mapping
+given to :func:`kiosk.app.create_app` (tests).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+DEFAULTS = {
+    # Languages of the kiosk chrome (the replica pages stay in French, like the real sites).
+    "LANGUAGES": {"fr": "Français", "en": "English", "ar": "العربية"},
+    "RTL_LANGUAGES": ["ar"],
+    "BABEL_DEFAULT_LOCALE": "fr",
+    # A learner's session ends (and their world is wiped) after this long without a request.
+    "KIOSK_SESSION_IDLE_SECONDS": 20 * 60,
+    # The simulated world.
+    "SIMULATOR_TODAY": None,  # "YYYY-MM-DD" pins the date (tests)
+    "SIMULATOR_SEED": None,  # an integer makes every world's random draws reproducible (tests)
+    "KEYPAD_SEED_FROM_URL": False,  # lets ?seed=N fix the keypad layout (tests only)
+    # The bank replica.
+    "BANQUE_SESSION_MINUTES": 10,  # « Session expirée » after this long without a bank page
+    "BANQUE_MAX_CODE_FAILURES": 3,  # wrong secret codes before the access is blocked
+    "BANQUE_BENEFICIARY_ACTIVATION_MINUTES": 0,  # « en cours d'activation » delay; 0 = at once
+    # Flask and its extensions.
+    "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session: slow readers are welcome
+    "WTF_CSRF_SSL_STRICT": True,
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "SESSION_COOKIE_NAME": "pasapas",
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SECURE": False,  # set True when the kiosks reach the server over HTTPS
+    "TEMPLATES_AUTO_RELOAD": False,
+    "BENCHMARK_ROUTES": False,  # /_bench/bare: the bare Flask page of the load benchmark
+}
+
+
+def from_environment(prefix: str = "PASAPAS_") -> dict:
+    """Settings given as environment variables, JSON-decoded where they parse as JSON."""
+    settings = {}
+    for name, raw in os.environ.items():
+        if not name.startswith(prefix):
+            continue
+        try:
+            settings[name[len(prefix) :]] = json.loads(raw)
+        except json.JSONDecodeError:
+            settings[name[len(prefix) :]] = raw
+    return settings
+
+
+def secret_key(instance: Path) -> str:
+    """A per-installation secret, created once, shared by every worker process."""
+    path = instance / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return path.read_text().strip()

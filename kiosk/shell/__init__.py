@@ -1,0 +1,7 @@
+"""The learner-facing shell: home, language, persona card, the frame around the replicas."""
+
+from flask import Blueprint
+
+bp = Blueprint("shell", __name__, template_folder="templates")
+
+from kiosk.shell import routes  # noqa: E402,F401  (registers the routes)

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Pas à pas — start the kiosk server.
+
+    python run_kiosk.py                 serve on http://127.0.0.1:8000 (gunicorn)
+    python run_kiosk.py --port 8080     another port; --host 0.0.0.0 for kiosks on the LAN
+    python run_kiosk.py --dev           Flask's development server with reloading
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="run_kiosk.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    parser.add_argument("--dev", action="store_true", help="development server with auto-reload")
+    return parser.parse_args(argv)
+
+
+def serve(args: argparse.Namespace) -> None:
+    from kiosk.app import create_app
+
+    url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
+    if args.dev:
+        app = create_app({"TEMPLATES_AUTO_RELOAD": True})
+        print(f"Pas à pas (développement) : {url}", flush=True)
+        app.run(host=args.host, port=args.port, debug=True)
+        return
+    from kiosk.server import KioskServer
+
+    print(f"Pas à pas est prêt : ouvrez {url}", flush=True)
+    KioskServer(create_app, host=args.host, port=args.port, workers=args.workers,
+                threads=args.threads).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    serve(parse_args(sys.argv[1:] if argv is None else argv))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""What the rest of the project needs to know about one replica site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+from flask import Blueprint
+from sqlite_utils.migrations import Migrations
+
+from simulator.events import EventSpec
+
+SeedFn = Callable[[sqlite_utils.Database, Any, dt.date, random.Random], None]
+PersonaliseFn = Callable[[sqlite_utils.Database, random.Random], None]
+
+
+@dataclass
+class Site:
+    name: str  # "banque": URL /sites/banque/, events "banque.…"
+    title: str  # the fictional brand, shown on the kiosk's home tile
+    address: str  # what the simulated address bar shows, e.g. https://voscomptes.banque-citoyenne.fr
+    blueprint: Blueprint
+    migrations: Migrations
+    events: list[EventSpec] = field(default_factory=list)
+    seed: SeedFn | None = None  # fills the persona's golden database
+    personalise: PersonaliseFn | None = None  # runs once per new world (random tokens…)
+    default_persona: str | None = None  # the persona a learner plays when starting this site

@@ -1,0 +1,12 @@
+"""e-Relevés (placeholder until the screen is built)."""
+
+from flask import render_template
+
+from simulator.sites.banque import bp
+from simulator.sites.banque.routes.guard import online
+
+
+@bp.get("/e-releves")
+@online
+def statements():
+    return render_template("banque/pages/todo.html", heading="e-Relevés")

@@ -1,0 +1,147 @@
+"""The bank's rules, without any storage: IBAN and RIB keys, working days, transfer limits.
+
+Reference: real-sites-and-anchors §1.1.4–1.1.5 (Livret A rules from the bank's FAQ, the IBAN
+split into seven boxes, the week-end rule of execution dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import string
+from dataclasses import dataclass
+
+import holidays
+from stdnum import iban as stdnum_iban
+from stdnum.exceptions import ValidationError
+
+LIVRET_A_MINIMUM_CENTS = 150  # « 1,50 € minimum par opération »
+LIVRET_A_CEILING_CENTS = 2_295_000  # deposit ceiling of a Livret A: 22 950 €
+TRANSFER_CEILING_CENTS = 800_000  # what one online transfer may move (persona-independent)
+REASON_MAX_LENGTH = 140  # the SEPA remittance information
+NAME_MAX_LENGTH = 70
+LABEL_MAX_LENGTH = 35
+
+# --- French RIB and IBAN ------------------------------------------------------------------
+
+# Letters of a French account number count as digits for the RIB key (the historical table).
+_RIB_LETTERS = {c: str(v) for v, group in enumerate(
+    ["", "AJ", "BKS", "CLT", "DMU", "ENV", "FOW", "GPX", "HQY", "IRZ"]) for c in group}
+
+
+def rib_key(bank: str, branch: str, account: str) -> str:
+    digits = "".join(_RIB_LETTERS.get(c, c) for c in account.upper())
+    return f"{97 - (89 * int(bank) + 15 * int(branch) + 3 * int(digits)) % 97:02d}"
+
+
+def french_iban(bank: str, branch: str, account: str) -> str:
+    bban = f"{bank}{branch}{account}{rib_key(bank, branch, account)}"
+    return f"FR{stdnum_iban.calc_check_digits('FR00' + bban)}{bban}"
+
+
+def iban_groups(iban: str) -> list[str]:
+    """``FR7612345…`` → the groups of four the documents print."""
+    return [iban[i : i + 4] for i in range(0, len(iban), 4)]
+
+
+# The seven boxes of the add-beneficiary form for a French IBAN (after the country box):
+# 2 check digits, five groups of four, the last three characters. Letters are only allowed
+# where the French account number sits (BBAN positions 11–21).
+IBAN_BOX_LENGTHS = (2, 4, 4, 4, 4, 4, 3)
+_BOX_DIGITS_ONLY = {
+    # box number: positions inside the box that must be digits
+    1: range(0, 2),
+    2: range(0, 4),  # bank code
+    3: range(0, 4),  # bank code (1), branch (3)
+    4: range(0, 2),  # branch (2), then account number
+    7: range(1, 3),  # account number (1), RIB key (2)
+}
+
+
+@dataclass(frozen=True)
+class IbanProblem:
+    reason: str  # incomplete | letters | check | format
+    box: int | None = None
+
+
+def check_iban_boxes(country: str, boxes: list[str]) -> tuple[str | None, IbanProblem | None]:
+    """Join and check the typed boxes; returns (IBAN, None) or (None, the problem)."""
+    cleaned = [(b or "").strip().upper().replace(" ", "") for b in boxes]
+    if len(cleaned) != len(IBAN_BOX_LENGTHS) or country != "FR":
+        return None, IbanProblem("format")
+    for number, (box, length) in enumerate(zip(cleaned, IBAN_BOX_LENGTHS, strict=True), 1):
+        if len(box) != length:
+            return None, IbanProblem("incomplete", number)
+        if not all(c in string.ascii_uppercase + string.digits for c in box):
+            return None, IbanProblem("letters", number)
+        if any(not box[i].isdigit() for i in _BOX_DIGITS_ONLY.get(number, ())):
+            return None, IbanProblem("letters", number)
+    iban = "FR" + "".join(cleaned)
+    try:
+        stdnum_iban.validate(iban)
+    except ValidationError:
+        return None, IbanProblem("check")
+    bban = iban[4:]
+    if rib_key(bban[:5], bban[5:10], bban[10:21]) != bban[21:]:
+        return None, IbanProblem("check")
+    return iban, None
+
+
+def bank_code(iban: str) -> str:
+    return iban[4:9]
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+@functools.cache
+def _french_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.France(years=year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _french_holidays(day.year)
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+# --- transfers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TransferProblem:
+    reason: str
+    field: str  # the form field the message goes next to
+
+
+def check_transfer(
+    *,
+    amount_cents: int,
+    from_kind: str,
+    from_balance_cents: int,
+    from_overdraft_cents: int,
+    to_kind: str | None,
+    to_balance_cents: int | None,
+    to_ceiling_cents: int | None,
+) -> TransferProblem | None:
+    """The rules of an amount between two accounts (or towards a beneficiary: to_kind None)."""
+    if amount_cents > TRANSFER_CEILING_CENTS:
+        return TransferProblem("over_transfer_ceiling", "montant")
+    savings = from_kind in ("livret_a", "ldds", "lep")
+    if savings and amount_cents < LIVRET_A_MINIMUM_CENTS:
+        return TransferProblem("under_savings_minimum", "montant")
+    if savings and amount_cents > from_balance_cents:
+        return TransferProblem("savings_would_be_negative", "montant")
+    if not savings and amount_cents > from_balance_cents + from_overdraft_cents:
+        return TransferProblem("insufficient_balance", "montant")
+    if to_kind in ("livret_a", "ldds", "lep") and amount_cents < LIVRET_A_MINIMUM_CENTS:
+        return TransferProblem("under_savings_minimum", "montant")
+    if to_ceiling_cents is not None and to_balance_cents is not None and (
+        to_balance_cents + amount_cents > to_ceiling_cents
+    ):
+        return TransferProblem("over_savings_ceiling", "montant")
+    return None

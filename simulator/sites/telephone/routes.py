@@ -1,0 +1,88 @@
+"""The phone drawer: the list of SMS, one SMS, delete, report."""
+
+from __future__ import annotations
+
+from flask import abort, g, url_for
+
+from simulator import htmx
+from simulator.db import write_transaction
+from simulator.events import emit
+from simulator.world import current_world
+from simulator.sites.telephone import bp, store
+
+
+@bp.after_app_request
+def tell_the_page_the_phone_rang(response):
+    if getattr(g, "phone_rang", False):
+        htmx.trigger(response, "phone-rang")
+    return response
+
+
+@bp.app_context_processor
+def phone_status():
+    """The kiosk bar shows the phone button with its unread count on every page."""
+    world = getattr(g, "world", None)
+    if world is None:
+        return {}
+    return {
+        "phone_unread": store.unread_count(world.db),
+        "phone_latest_unread": store.latest_unread(world.db),
+    }
+
+
+@bp.get("/")
+def inbox():
+    db = current_world().db
+    emit("telephone.opened", unread=store.unread_count(db))
+    return htmx.render(
+        "telephone/pages/phone.html",
+        "telephone/partials/_phone_screen.html",
+        phone=store.phone(db),
+        messages=store.messages(db),
+    )
+
+
+@bp.get("/bouton")
+def button():
+    return htmx.render("telephone/partials/_phone_button.html", "telephone/partials/_phone_button.html")
+
+
+@bp.get("/sms/<int:sms_id>")
+def read(sms_id: int):
+    db = current_world().db
+    with write_transaction(db):
+        sms = store.message(db, sms_id) or abort(404)
+        store.mark_read(db, sms_id)
+    emit("telephone.sms.read", sender=sms["sender"], kind=sms["kind"])
+    return htmx.render(
+        "telephone/pages/phone.html",
+        "telephone/partials/_phone_screen.html",
+        phone=store.phone(db),
+        sms=sms,
+    )
+
+
+@bp.post("/sms/<int:sms_id>/supprimer")
+def delete(sms_id: int):
+    return _remove(sms_id, store.delete, "telephone.sms.deleted")
+
+
+@bp.post("/sms/<int:sms_id>/signaler")
+def report(sms_id: int):
+    return _remove(sms_id, store.report, "telephone.sms.reported")
+
+
+def _remove(sms_id: int, action, event_name: str):
+    db = current_world().db
+    with write_transaction(db):
+        sms = store.message(db, sms_id) or abort(404)
+        action(db, sms_id)
+    emit(event_name, sender=sms["sender"], kind=sms["kind"])
+    if not htmx.wants_fragment():
+        return htmx.redirect(url_for("telephone.inbox"))
+    return htmx.render(
+        "telephone/pages/phone.html",
+        "telephone/partials/_phone_screen.html",
+        phone=store.phone(db),
+        messages=store.messages(db),
+    )

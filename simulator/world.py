@@ -1,0 +1,73 @@
+"""The learner's world as the replica routes see it: ``current_world().db``.
+
+The host application (the kiosk) opens the world of the request's session and puts it in
+``g.world``; a replica never needs to know how.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+from flask import g
+
+from simulator import db as dbhelpers
+
+
+@dataclass
+class World:
+    """A learner's sandbox: its id, its file, and a lazily opened connection."""
+
+    id: str
+    path: Path
+    _db: sqlite_utils.Database | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            self._db = dbhelpers.connect(self.path)
+        return self._db
+
+    @property
+    def persona_id(self) -> str:
+        return meta(self.db, "persona")
+
+    def option(self, name: str, default: str | None = None) -> str | None:
+        return meta(self.db, f"option:{name}", default)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None
+
+
+def meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM world_meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def rng(db: sqlite_utils.Database, purpose: str) -> random.Random:
+    """A random generator for one draw (keypad layout, SMS code, reference number).
+
+    Seeded from the world's seed and a counter kept in the world, so a world created with a
+    fixed seed (tests) draws the same sequence every time, and a normal world is unpredictable.
+    Call it inside the caller's write transaction.
+    """
+    seed = meta(db, "seed")
+    counter = int(meta(db, "draws", "0")) + 1
+    db.execute("UPDATE world_meta SET value = ? WHERE key = 'draws'", [str(counter)])
+    return random.Random(f"{seed}:{counter}:{purpose}")
+
+
+class NoWorld(RuntimeError):
+    """A replica page was asked for without a learner's world (the host must redirect)."""
+
+
+def current_world() -> World:
+    """The world of the learner making this request, bound by the host application."""
+    world = getattr(g, "world", None)
+    if world is None:
+        raise NoWorld()
+    return world

@@ -1,0 +1,54 @@
+"""Fixtures shared by every layer of tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.app import create_app
+from simulator.events import world_event
+from tests.support.kiosk_client import KioskClient
+
+# A Thursday: the working-day rules and the dates of the history are the same on every run.
+TEST_TODAY = "2026-11-26"
+
+
+@pytest.fixture()
+def app(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SECRET_KEY": "tests",
+            "SIMULATOR_TODAY": TEST_TODAY,
+            "SIMULATOR_SEED": 1234,
+            "KEYPAD_SEED_FROM_URL": True,
+        }
+    )
+    yield app
+
+
+@pytest.fixture()
+def learner(app) -> KioskClient:
+    """A learner at a kiosk, before anything is tapped."""
+    return KioskClient(app.test_client(), app)
+
+
+@pytest.fixture()
+def banker(learner) -> KioskClient:
+    """A learner who started « Ma banque » and logged in."""
+    learner.start("banque")
+    learner.login()
+    return learner
+
+
+@pytest.fixture()
+def events():
+    """Every event the simulated world emits during the test, in order."""
+    seen = []
+
+    def record(sender, event):
+        seen.append(event)
+
+    world_event.connect(record)
+    yield seen
+    world_event.disconnect(record)

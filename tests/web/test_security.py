@@ -1,0 +1,65 @@
+"""The security baseline: headers, CSRF on every POST, kiosk-styled errors."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_every_page_has_the_security_headers(learner):
+    response = learner.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+def test_no_inline_script_or_style_in_pages(banker):
+    for path in ("/", "/seance/fiche", "/sites/banque/synthese", "/sites/banque/deconnexion"):
+        page = banker.soup(banker.get(path))
+        assert all(script.get("src") for script in page.select("script")), path
+        assert not page.select("[style]"), path
+        assert not page.select("style"), path
+
+
+@pytest.mark.parametrize("token", [None, "forged-token"])
+def test_a_post_without_a_valid_csrf_token_is_refused_with_a_kiosk_page(learner, token):
+    learner.get("/")
+    data = {"site": "banque"} | ({"csrf_token": token} if token else {})
+    response = learner.post("/seance/commencer", data, csrf=False)
+    assert response.status_code == 400
+    page = learner.soup(response)
+    assert page.select_one("h1").get_text(strip=True) == "Cette demande n'a pas pu être traitée."
+    assert page.select_one("a[href='/']")
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_a_csrf_token_from_an_ended_session_is_refused(learner, app):
+    learner.start("banque")
+    old_token = learner.csrf()
+    learner.end()
+    learner.csrf_token = None
+    response = learner.post("/seance/commencer", {"site": "banque", "csrf_token": old_token},
+                            csrf=False)
+    assert response.status_code == 400
+
+
+def test_htmx_sends_the_token_in_a_header(learner):
+    learner.get("/")
+    response = learner.htmx_post("/seance/commencer", {"site": "banque"})
+    assert response.status_code == 303
+
+
+def test_unknown_pages_get_the_kiosk_404(learner):
+    response = learner.get("/nulle-part")
+    assert response.status_code == 404
+    assert learner.soup(response).select_one("a[href='/']")
+
+
+def test_a_cross_site_post_is_refused(learner):
+    learner.get("/")
+    response = learner.post("/seance/commencer", {"site": "banque"},
+                            headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 400
