@@ -39,7 +39,7 @@ $(VENDOR)/htmx.min.js: node_modules/.package-lock.json
 catalogs: $(VENV)/.installed $(MO_FILES)
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -d locales -l $* -i $< -o $@ >/dev/null
+	$(BIN)/pybabel -q compile -d locales -l $* -i $< -o $@
 
 # Re-extract the strings of the kiosk chrome and merge them into every catalog.
 translations: $(VENV)/.installed

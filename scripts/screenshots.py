@@ -52,7 +52,8 @@ def main() -> int:
             suffix = f"-{args.lang}-{width}"
             page.goto("/")
             if args.lang != "fr":
-                page.locator(f"button[name=lang][value={args.lang}]").first.click()
+                page.locator(f".choice-row button[value={args.lang}]").click()
+                page.locator(f"html[lang={args.lang}]").wait_for()
             page.screenshot(path=out / f"home{suffix}.png", full_page=True)
             page.locator("form.site-tile button").first.click()
             page.locator(".persona-card").first.wait_for()

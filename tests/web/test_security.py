@@ -63,3 +63,30 @@ def test_a_cross_site_post_is_refused(learner):
     response = learner.post("/seance/commencer", {"site": "banque"},
                             headers={"Sec-Fetch-Site": "cross-site"})
     assert response.status_code == 400
+
+
+def test_a_crash_gets_the_kiosk_500_page_without_a_traceback(app):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    def broken():
+        raise RuntimeError("secret internals")
+
+    app.add_url_rule("/_casse", "broken", broken)
+    response = app.test_client().get("/_casse")
+    assert response.status_code == 500
+    body = response.get_data(as_text=True)
+    assert "Un problème est survenu." in body and "secret internals" not in body
+    assert "Traceback" not in body and 'href="/"' in body
+
+
+def test_an_oversized_post_gets_the_kiosk_413_page(learner):
+    learner.get("/")
+    response = learner.post("/seance/commencer", {"site": "banque", "x": "a" * 70_000})
+    assert response.status_code == 413
+    assert "Ce que vous avez envoyé est trop long." in response.get_data(as_text=True)
+
+
+def test_error_pages_swap_the_whole_page_for_htmx(learner):
+    response = learner.htmx_get("/nulle-part")
+    assert response.status_code == 404
+    assert response.headers["HX-Retarget"] == "body"
