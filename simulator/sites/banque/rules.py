@@ -15,6 +15,8 @@ import holidays
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
 
+from simulator.formats import AmountError, parse_amount, parse_date_fr
+
 LIVRET_A_MINIMUM_CENTS = 150  # « 1,50 € minimum par opération »
 LIVRET_A_CEILING_CENTS = 2_295_000  # deposit ceiling of a Livret A: 22 950 €
 TRANSFER_CEILING_CENTS = 800_000  # what one online transfer may move (persona-independent)
@@ -111,11 +113,25 @@ def next_working_day(day: dt.date) -> dt.date:
 
 # --- transfers ----------------------------------------------------------------------------
 
+SAVINGS_KINDS = ("livret_a", "ldds", "lep")
+TRANSFER_HORIZON_YEARS = 1  # how far ahead a deferred transfer may be dated
+
 
 @dataclass(frozen=True)
 class TransferProblem:
     reason: str
-    field: str  # the form field the message goes next to
+    field: str  # the form field the message goes next to: de, vers, montant, date, motif
+
+
+def check_accounts(*, from_kind: str, to_kind: str | None,
+                   same_account: bool) -> TransferProblem | None:
+    """What is refused whatever the amount (to_kind None: a beneficiary at another bank)."""
+    if same_account:
+        return TransferProblem("same_account", "vers")
+    if from_kind in SAVINGS_KINDS and to_kind is None:
+        # The « loi 6902 » pop-in: savings only ever go back to the holder's own accounts.
+        return TransferProblem("savings_to_beneficiary", "vers")
+    return None
 
 
 def check_transfer(
@@ -127,21 +143,76 @@ def check_transfer(
     to_kind: str | None,
     to_balance_cents: int | None,
     to_ceiling_cents: int | None,
+    same_account: bool = False,
 ) -> TransferProblem | None:
     """The rules of an amount between two accounts (or towards a beneficiary: to_kind None)."""
+    savings = from_kind in SAVINGS_KINDS
+    problem = check_accounts(from_kind=from_kind, to_kind=to_kind, same_account=same_account)
+    if problem is not None:
+        return problem
     if amount_cents > TRANSFER_CEILING_CENTS:
         return TransferProblem("over_transfer_ceiling", "montant")
-    savings = from_kind in ("livret_a", "ldds", "lep")
     if savings and amount_cents < LIVRET_A_MINIMUM_CENTS:
         return TransferProblem("under_savings_minimum", "montant")
     if savings and amount_cents > from_balance_cents:
         return TransferProblem("savings_would_be_negative", "montant")
     if not savings and amount_cents > from_balance_cents + from_overdraft_cents:
         return TransferProblem("insufficient_balance", "montant")
-    if to_kind in ("livret_a", "ldds", "lep") and amount_cents < LIVRET_A_MINIMUM_CENTS:
+    if to_kind in SAVINGS_KINDS and amount_cents < LIVRET_A_MINIMUM_CENTS:
         return TransferProblem("under_savings_minimum", "montant")
     if to_ceiling_cents is not None and to_balance_cents is not None and (
         to_balance_cents + amount_cents > to_ceiling_cents
     ):
         return TransferProblem("over_savings_ceiling", "montant")
+    return None
+
+
+_AMOUNT_REASONS = {"empty": "amount_format", "format": "amount_format",
+                   "negative": "amount_negative", "zero": "amount_zero"}
+
+
+def read_amount(typed: str | None) -> tuple[int | None, TransferProblem | None]:
+    """What was typed in « Montant » → (cents, None) or (None, the problem)."""
+    try:
+        return parse_amount(typed), None
+    except AmountError as error:
+        return None, TransferProblem(_AMOUNT_REASONS[error.reason], "montant")
+
+
+def latest_execution_day(today: dt.date) -> dt.date:
+    """One year after today (28 February when today is a 29 February)."""
+    try:
+        return today.replace(year=today.year + TRANSFER_HORIZON_YEARS)
+    except ValueError:
+        return today.replace(year=today.year + TRANSFER_HORIZON_YEARS, day=28)
+
+
+def read_execution_date(typed: str | None, today: dt.date) -> tuple[dt.date | None,
+                                                                 TransferProblem | None]:
+    """« Date d'exécution » (jj/mm/aaaa or ISO) → (the requested day, None) or (None, problem)."""
+    day = parse_date_fr(typed)
+    if day is None:
+        return None, TransferProblem("date_invalid", "date")
+    if day < today:
+        return None, TransferProblem("date_past", "date")
+    if day > latest_execution_day(today):
+        return None, TransferProblem("date_too_far", "date")
+    return day, None
+
+
+def execution_day(requested: dt.date, today: dt.date) -> dt.date:
+    """The day the transfer is carried out.
+
+    Today means « immédiat » whatever the day (a transfer typed at the post office on a
+    Saturday moves the money at once); a later week-end or bank-holiday date moves to the
+    next working day, as the real bank announces on its confirmation page.
+    """
+    if requested == today:
+        return today
+    return next_working_day(requested)
+
+
+def check_reason(typed: str | None) -> TransferProblem | None:
+    if len(typed or "") > REASON_MAX_LENGTH:
+        return TransferProblem("reason_too_long", "motif")
     return None
