@@ -47,3 +47,12 @@
     }
   });
 })();
+
+/* « Imprimer » on the bank's documents (RIB, relevé): a button with data-print, no inline
+   script (strict CSP). Delegated, so it also works on pages swapped in by htmx. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
+})();

@@ -9,6 +9,7 @@ from simulator.sites.banque.routes import (  # noqa: F401  (each module register
     accounts,
     beneficiaries,
     cards,
+    history,
     rib,
     statements,
     transfers,

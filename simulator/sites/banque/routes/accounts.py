@@ -22,9 +22,3 @@ def accounts():
         savings_accounts=[a for a in all_accounts if a.is_savings],
         holder=g.bank_customer["holder"],
     )
-
-
-@bp.get("/comptes/<token>")
-@online
-def history(token: str):
-    return render_template("banque/pages/todo.html", heading="Historique")
