@@ -50,8 +50,12 @@ def declared() -> dict[str, EventSpec]:
     return dict(_declared)
 
 
-def emit(name: str, **data: Any) -> Event:
-    """Report one thing the learner did in their world."""
+def emit(name: str, /, **data: Any) -> Event:
+    """Report one thing the learner did in their world.
+
+    ``name`` is positional-only so that an event may carry a field called ``name`` itself
+    (``banque.beneficiary.added`` does).
+    """
     spec = _declared.get(name)
     if spec is None:
         raise UndeclaredEvent(f"event {name!r} is not declared by any site")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import string
 from dataclasses import dataclass
 
@@ -60,24 +61,51 @@ _BOX_DIGITS_ONLY = {
 }
 
 
+_ALPHANUMERIC = frozenset(string.ascii_uppercase + string.digits)
+
+
 @dataclass(frozen=True)
 class IbanProblem:
-    reason: str  # incomplete | letters | check | format
+    # incomplete: a box is short or empty; too_long: more than the box holds (a forged form);
+    # letters: a letter where only digits go; characters: neither a letter nor a digit;
+    # check: the check digits (mod 97) or the RIB key are wrong; format: not a French IBAN.
+    reason: str
     box: int | None = None
 
 
+def clean_iban_box(typed: str | None) -> str:
+    """What a box holds once spaces are dropped and letters raised, as the real form does."""
+    return "".join((typed or "").split()).upper()
+
+
+def split_iban_boxes(iban: str) -> list[str]:
+    """``FR7699503…`` → the seven boxes after the country (to fill the form again)."""
+    rest, boxes = iban[2:], []
+    for length in IBAN_BOX_LENGTHS:
+        boxes.append(rest[:length])
+        rest = rest[length:]
+    return boxes
+
+
 def check_iban_boxes(country: str, boxes: list[str]) -> tuple[str | None, IbanProblem | None]:
-    """Join and check the typed boxes; returns (IBAN, None) or (None, the problem)."""
-    cleaned = [(b or "").strip().upper().replace(" ", "") for b in boxes]
+    """Join and check the typed boxes; returns (IBAN, None) or (None, the problem).
+
+    Boxes are checked in order and the first one at fault is reported, so that the message
+    can point at it; only a complete, well-formed IBAN gets its keys checked.
+    """
+    cleaned = [clean_iban_box(b) for b in boxes]
     if len(cleaned) != len(IBAN_BOX_LENGTHS) or country != "FR":
         return None, IbanProblem("format")
     for number, (box, length) in enumerate(zip(cleaned, IBAN_BOX_LENGTHS, strict=True), 1):
-        if len(box) != length:
+        digit_places = _BOX_DIGITS_ONLY.get(number, ())
+        if any(i < len(box) and box[i] not in string.digits for i in digit_places):
+            return None, IbanProblem("letters", number)
+        if any(c not in _ALPHANUMERIC for c in box):
+            return None, IbanProblem("characters", number)
+        if len(box) < length:
             return None, IbanProblem("incomplete", number)
-        if not all(c in string.ascii_uppercase + string.digits for c in box):
-            return None, IbanProblem("letters", number)
-        if any(not box[i].isdigit() for i in _BOX_DIGITS_ONLY.get(number, ())):
-            return None, IbanProblem("letters", number)
+        if len(box) > length:
+            return None, IbanProblem("too_long", number)
     iban = "FR" + "".join(cleaned)
     try:
         stdnum_iban.validate(iban)
@@ -87,6 +115,35 @@ def check_iban_boxes(country: str, boxes: list[str]) -> tuple[str | None, IbanPr
     if rib_key(bban[:5], bban[5:10], bban[10:21]) != bban[21:]:
         return None, IbanProblem("check")
     return iban, None
+
+
+def masked_iban(iban: str) -> str:
+    """``FR7699502000100004128736402`` → ``FR76 9950 •••• •••• •••• •••6 402`` (lists)."""
+    shown = iban[:8] + "•" * (len(iban) - 12) + iban[-4:]
+    return " ".join(iban_groups(shown))
+
+
+# --- beneficiary names and labels ---------------------------------------------------------
+
+# Letters (accents too), digits, spaces and the punctuation of names and addresses; anything
+# else (< > " ; …) is refused like the real form refuses it.
+_NAME_TEXT = re.compile(r"^[^\W_]*(?:[\s'’\-.,/()+?:&][^\W_]*)*$")
+
+
+def clean_text(typed: str | None) -> str:
+    """Trim and collapse the spaces a learner typed around and between words."""
+    return " ".join((typed or "").split())
+
+
+def check_beneficiary_text(text: str, *, max_length: int, required: bool) -> str | None:
+    """The problem of a name or label field: missing, too_long, characters, or None."""
+    if not text:
+        return "missing" if required else None
+    if len(text) > max_length:
+        return "too_long"
+    if not _NAME_TEXT.match(text):
+        return "characters"
+    return None
 
 
 def bank_code(iban: str) -> str:

@@ -357,3 +357,115 @@ def balance_before(db: sqlite_utils.Database, account_id: int, day: dt.date) -> 
         "WHERE o.account_id = a.id AND o.upcoming = 0 AND o.day < ?), 0) "
         "FROM accounts a WHERE a.id = ?", [day.isoformat(), account_id]).fetchone()
     return cents
+
+# --- beneficiaries ------------------------------------------------------------------------
+# An addition goes draft (form checked) → awaiting_code (SMS sent) → active. Only active rows
+# are beneficiaries; they stay « en cours d'activation » until active_from (epoch seconds).
+
+
+def active_beneficiaries(db: sqlite_utils.Database) -> list[dict]:
+    return list(db["beneficiaries"].rows_where("status = 'active'",
+                                               order_by="name COLLATE NOCASE, id"))
+
+
+def beneficiary_by_token(db: sqlite_utils.Database, token: str | None) -> dict | None:
+    if not token:
+        return None
+    rows = list(db["beneficiaries"].rows_where("token = ?", [token], limit=1))
+    return rows[0] if rows else None
+
+
+def is_beneficiary(db: sqlite_utils.Database, iban: str) -> bool:
+    row = db.execute("SELECT 1 FROM beneficiaries WHERE iban = ? AND status = 'active'",
+                     [iban]).fetchone()
+    return row is not None
+
+
+def start_beneficiary(db: sqlite_utils.Database, *, name: str, label: str, iban: str,
+                      country: str, now: float) -> dict:
+    """Keep the checked form as a draft. One addition at a time: an unfinished one is dropped."""
+    db.execute("DELETE FROM beneficiaries WHERE status != 'active'")
+    token = f"{rng(db, 'beneficiary-token').getrandbits(48):012x}"
+    db["beneficiaries"].insert({"token": token, "name": name, "label": label, "iban": iban,
+                                "country": country, "status": "draft", "created_at": now,
+                                "active_from": None})
+    return beneficiary_by_token(db, token)
+
+
+def await_beneficiary_code(db: sqlite_utils.Database, beneficiary_id: int) -> None:
+    db["beneficiaries"].update(beneficiary_id, {"status": "awaiting_code"})
+
+
+def activate_beneficiary(db: sqlite_utils.Database, beneficiary_id: int,
+                         active_from: float) -> None:
+    db["beneficiaries"].update(beneficiary_id, {"status": "active", "active_from": active_from})
+
+
+def drop_beneficiary(db: sqlite_utils.Database, beneficiary_id: int) -> None:
+    """Cancel an addition (three wrong codes): the row and its code go."""
+    db.execute("UPDATE security_codes SET used = 1 WHERE purpose = 'beneficiary' "
+               "AND subject_id = ?", [beneficiary_id])
+    db.execute("DELETE FROM beneficiaries WHERE id = ? AND status != 'active'", [beneficiary_id])
+
+
+# --- cards --------------------------------------------------------------------------------
+
+
+@dataclass
+class Card:
+    id: int
+    token: str
+    product: str
+    last_digits: str
+    expiry: str
+    status: str  # active | locked | opposed
+    opposition_reason: str | None
+    opposition_number: str | None
+    opposed_at: str | None  # ISO date and time
+    account_title: str
+    account_number: str
+
+    @property
+    def masked_number(self) -> str:
+        return f"•••• •••• •••• {self.last_digits}"
+
+    @property
+    def account_masked_number(self) -> str:
+        core = self.account_number[:8]
+        return f"{core[:2]}XXXX{core[-2:]}"
+
+
+_CARD_SQL = """
+SELECT c.id, c.token, c.product, c.last_digits, c.expiry, c.status, c.opposition_reason,
+       c.opposition_number, c.opposed_at, a.title, a.number
+FROM cards c JOIN accounts a ON a.id = c.account_id
+{where}
+ORDER BY a.position, c.id
+"""
+
+
+def cards(db: sqlite_utils.Database) -> list[Card]:
+    return [Card(*row) for row in db.execute(_CARD_SQL.format(where=""))]
+
+
+def card_by_token(db: sqlite_utils.Database, token: str | None) -> Card | None:
+    if not token:
+        return None
+    rows = db.execute(_CARD_SQL.format(where="WHERE c.token = ?"), [token]).fetchall()
+    return Card(*rows[0]) if rows else None
+
+
+def set_card_status(db: sqlite_utils.Database, card_id: int, status: str) -> None:
+    """Lock or unlock; an opposed card never changes again."""
+    db.execute("UPDATE cards SET status = ? WHERE id = ? AND status != 'opposed'",
+               [status, card_id])
+
+
+def record_opposition(db: sqlite_utils.Database, card_id: int, *, reason: str,
+                      at: dt.datetime) -> str:
+    """Cancel the card for good; returns the « N° d'opposition » drawn for it."""
+    number = f"{rng(db, 'opposition').randrange(10**10):010d}"
+    db["cards"].update(card_id, {"status": "opposed", "opposition_reason": reason,
+                                 "opposition_number": number,
+                                 "opposed_at": at.isoformat(timespec="minutes")})
+    return number

@@ -56,3 +56,90 @@
     if (event.target.closest("[data-print]")) { window.print(); }
   });
 })();
+
+/* The bank's IBAN in seven boxes ([data-iban-box] inside [data-iban]): letters go upper case,
+   a full box moves on to the next one, Backspace in an empty box goes back, and a pasted IBAN
+   (with or without « FR » and spaces) is spread over the boxes. Delegated, so it works on
+   forms swapped in by htmx; without JavaScript the boxes are plain fields. */
+(function () {
+  "use strict";
+
+  function boxesOf(box) {
+    var group = box.closest("[data-iban]");
+    return group ? Array.prototype.slice.call(group.querySelectorAll("[data-iban-box]")) : [box];
+  }
+
+  function clean(text) {
+    return (text || "").replace(/[\s\u00a0]+/g, "").toUpperCase();
+  }
+
+  function focusBox(box, atEnd) {
+    box.focus();
+    var end = box.value.length;
+    try { box.setSelectionRange(atEnd ? end : 0, end); } catch (e) { /* not a text field */ }
+  }
+
+  // Writes `text` from `start` on, box after box; returns the box to go to next.
+  function spread(boxes, start, text) {
+    var index = start;
+    var rest = text;
+    while (index < boxes.length && rest.length) {
+      var size = boxes[index].maxLength > 0 ? boxes[index].maxLength : rest.length;
+      boxes[index].value = rest.slice(0, size);
+      rest = rest.slice(size);
+      index += 1;
+    }
+    return boxes[Math.min(index, boxes.length - 1)];
+  }
+
+  document.addEventListener("input", function (event) {
+    var box = event.target.closest && event.target.closest("[data-iban-box]");
+    if (!box) { return; }
+    var value = clean(box.value);
+    var boxes = boxesOf(box);
+    var index = boxes.indexOf(box);
+    var size = box.maxLength > 0 ? box.maxLength : value.length;
+    if (value.length > size) {
+      focusBox(spread(boxes, index, value), true);
+      return;
+    }
+    if (value !== box.value) {
+      var caret = box.selectionStart;
+      box.value = value;
+      try { box.setSelectionRange(caret, caret); } catch (e) { /* not a text field */ }
+    }
+    var typing = !event.inputType || event.inputType.indexOf("insert") === 0;
+    if (typing && value.length === size && index < boxes.length - 1 &&
+        box.selectionStart === value.length) {
+      focusBox(boxes[index + 1], false);  // selected: typing replaces what it held
+    }
+  });
+
+  document.addEventListener("paste", function (event) {
+    var box = event.target.closest && event.target.closest("[data-iban-box]");
+    if (!box || !event.clipboardData) { return; }
+    var text = clean(event.clipboardData.getData("text")).replace(/[^A-Z0-9]/g, "");
+    if (text.length < 2) { return; }
+    event.preventDefault();
+    var boxes = boxesOf(box);
+    var start = boxes.indexOf(box);
+    if (/^FR\d\d/.test(text)) { text = text.slice(2); start = 0; }
+    var total = boxes.reduce(function (sum, b) { return sum + b.maxLength; }, 0);
+    if (text.length === total) { start = 0; }
+    focusBox(spread(boxes, start, text), true);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Backspace") { return; }
+    var box = event.target.closest && event.target.closest("[data-iban-box]");
+    if (!box || box.value.length || box.selectionStart !== 0) { return; }
+    var boxes = boxesOf(box);
+    var index = boxes.indexOf(box);
+    if (index > 0) {
+      event.preventDefault();
+      var previous = boxes[index - 1];
+      previous.value = previous.value.slice(0, -1);
+      focusBox(previous, true);
+    }
+  });
+})();
