@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import TEST_TODAY
-from tests.support.live_server import LiveServer
+from kiosk.server_process import LiveServer
 
 KIOSK_VIEWPORT = {"width": 1366, "height": 768}
 

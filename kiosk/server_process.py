@@ -1,0 +1,66 @@
+"""The real kiosk server (run_kiosk.py, gunicorn) in a child process on a free port.
+
+Used by the browser tests, the benchmarks, scenario replays and screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, instance: Path, settings: dict[str, str] | None = None):
+        self.instance = instance
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.settings = settings or {}
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 30.0) -> "LiveServer":
+        env = {**os.environ, "PASAPAS_INSTANCE_PATH": str(self.instance), **{
+            f"PASAPAS_{k}": v for k, v in self.settings.items()}}
+        self.log_path = self.instance / "server.log"
+        self.instance.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "run_kiosk.py"), "--port", str(self.port),
+                 "--workers", "1", "--threads", "8"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the kiosk server stopped:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)  # polling the health check, not waiting for a fixed delay
+        self.stop()
+        raise RuntimeError("the kiosk server did not answer /healthz in time")
+
+    def log(self) -> str:
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
