@@ -11,8 +11,6 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import log_in, start_bank
 from tests.support.axe import assert_no_violations
 
-NBSP = "\u00a0"
-
 
 def money(text: str) -> re.Pattern:
     """An amount as the bank prints it (no-break spaces inside), for text matching."""

@@ -66,6 +66,7 @@ def test_execution_dates_accepted(typed, day):
 @pytest.mark.parametrize(("typed", "reason"), [
     ("", "date_invalid"), (None, "date_invalid"), ("demain", "date_invalid"),
     ("31/02/2027", "date_invalid"), ("26/13/2026", "date_invalid"), ("26-11-2026", "date_invalid"),
+    ("01/12/26", "date_invalid"),
     ("25/11/2026", "date_past"), ("01/01/2020", "date_past"),
     ("27/11/2027", "date_too_far"), ("01/01/2030", "date_too_far"),
 ])

@@ -274,6 +274,8 @@ BAD_INPUTS = [
      "jj/mm/aaaa, par exemple 05/12/2026.", "date_invalid"),
     ({"date": ""}, "date", "La date saisie est incorrecte. Saisissez-la sous la forme "
      "jj/mm/aaaa, par exemple 05/12/2026.", "date_invalid"),
+    ({"date": "01/12/26"}, "date", "La date saisie est incorrecte. Saisissez-la sous la forme "
+     "jj/mm/aaaa, par exemple 05/12/2026.", "date_invalid"),
     ({"date": "27/11/2027"}, "date",
      "La date d'exécution ne peut pas être située plus d'un an après la date du jour.",
      "date_too_far"),
@@ -428,8 +430,21 @@ def test_modifier_brings_back_the_form_as_it_was_typed(banker):
     # Sending it again replaces the draft: one draft at a time.
     second = reference_of(banker.post(VIREMENTS, form(banker, montant="1 000")))
     assert [(t["reference"], t["amount_cents"], t["status"]) for t in transfers(banker)] == [
-        (second, 100000, "draft")]
-    assert banker.get(f"{VIREMENTS}/{reference}/confirmation").status_code == 404
+        (reference, 123450, "cancelled"), (second, 100000, "draft")]
+    # The old confirmation page (browser « back ») cannot confirm the replaced draft.
+    old = confirm(banker, reference)
+    assert old.headers["Location"] == f"{VIREMENTS}/{reference}/recapitulatif"
+    assert balances(banker) == {"ccp": 68427, "livret_a": 184672}
+
+
+def test_a_new_transfer_while_a_code_is_awaited_makes_that_code_useless(banker, events):
+    reference = start_rent(banker, events)
+    code = pending_code(banker)["code"]
+    reference_of(submit(banker))
+    late = banker.post(f"{VIREMENTS}/{reference}/code", {"code": code})
+    assert late.headers["Location"] == f"{VIREMENTS}/{reference}/recapitulatif"
+    assert balances(banker) == {"ccp": 68427, "livret_a": 184672}
+    assert [t["status"] for t in transfers(banker)] == ["cancelled", "draft"]
 
 
 def test_annuler_drops_the_draft_and_says_so(banker, events):
@@ -450,7 +465,7 @@ def test_annuler_drops_the_draft_and_says_so(banker, events):
     assert operations_of(banker, reference) == []
 
 
-# --- replays and forged references -----------------------------------------------------------------
+# --- replays and forged references ----------------------------------------------------------------
 
 
 def test_a_double_tap_on_confirmer_moves_the_money_once(banker, events):
@@ -499,7 +514,7 @@ def test_the_rules_are_checked_again_when_confirming(banker, events):
         "reason": "insufficient_balance", "from_account": "ccp", "to_account": "livret_a"}
 
 
-# --- towards a beneficiary, with the SMS code --------------------------------------------------------
+# --- towards a beneficiary, with the SMS code -----------------------------------------------------
 
 
 def pending_code(banker) -> dict:

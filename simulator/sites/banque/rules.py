@@ -248,7 +248,7 @@ def read_execution_date(typed: str | None, today: dt.date) -> tuple[dt.date | No
                                                                  TransferProblem | None]:
     """« Date d'exécution » (jj/mm/aaaa or ISO) → (the requested day, None) or (None, problem)."""
     day = parse_date_fr(typed)
-    if day is None:
+    if day is None or day.year < 1000:  # « 01/12/26 »: the year needs its four digits
         return None, TransferProblem("date_invalid", "date")
     if day < today:
         return None, TransferProblem("date_past", "date")

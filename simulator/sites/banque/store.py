@@ -267,13 +267,17 @@ def _new_reference(db: sqlite_utils.Database) -> str:
 def save_transfer_draft(db: sqlite_utils.Database, *, from_account_id: int,
                         to_account_id: int | None, beneficiary_id: int | None, amount_cents: int,
                         requested_day: dt.date, execution_day: dt.date, reason: str) -> str:
-    """Record a new draft (one at a time: an unfinished one is dropped). Returns its reference."""
+    """Record a new draft; returns its reference.
+
+    One draft at a time: an unfinished one (« Modifier », or a new form sent while a code was
+    awaited) is cancelled, and its SMS code stops working.
+    """
     unfinished = [r for (r,) in db.execute(
         "SELECT id FROM transfers WHERE status IN ('draft', 'awaiting_code')")]
     for transfer_id in unfinished:
         db.execute("UPDATE security_codes SET used = 1 WHERE purpose = 'transfer' "
                    "AND subject_id = ?", [transfer_id])
-        db.execute("DELETE FROM transfers WHERE id = ?", [transfer_id])
+        set_transfer_status(db, transfer_id, "cancelled")
     reference = _new_reference(db)
     db["transfers"].insert({
         "reference": reference, "from_account_id": from_account_id,
