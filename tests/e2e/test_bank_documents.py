@@ -69,7 +69,8 @@ def test_choose_the_livret_a_see_its_rib_download_and_print_it(kiosk: Page):
     assert_no_violations(kiosk, "RIB choice")
 
     kiosk.get_by_role("button", name="Afficher le RIB").click()
-    expect(kiosk.get_by_role("alert")).to_have_text("Veuillez sélectionner un compte dans la liste.")
+    expect(kiosk.get_by_role("alert")).to_have_text(
+        "Veuillez sélectionner un compte dans la liste.")
     expect(kiosk.get_by_label("Compte", exact=True)).to_have_attribute("aria-invalid", "true")
     assert_no_violations(kiosk, "RIB choice with an error")
 
@@ -91,7 +92,9 @@ def test_choose_the_livret_a_see_its_rib_download_and_print_it(kiosk: Page):
         assert pdf.read(5) == b"%PDF-"
 
     # « Imprimer » calls the browser's print (replaced here: a headless browser has no printer).
-    kiosk.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    # (a function, not an assignment: Playwright would call the function the assignment returns)
+    kiosk.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; };"
+                   " }")
     kiosk.get_by_role("button", name="Imprimer").click()
     assert kiosk.evaluate("window.printed") == 1
 
