@@ -362,6 +362,7 @@ def balance_before(db: sqlite_utils.Database, account_id: int, day: dt.date) -> 
         "FROM accounts a WHERE a.id = ?", [day.isoformat(), account_id]).fetchone()
     return cents
 
+
 # --- beneficiaries ------------------------------------------------------------------------
 # An addition goes draft (form checked) → awaiting_code (SMS sent) → active. Only active rows
 # are beneficiaries; they stay « en cours d'activation » until active_from (epoch seconds).

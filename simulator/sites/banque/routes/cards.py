@@ -22,8 +22,7 @@ REASONS = [("perte", "Perte"), ("vol", "Vol"), ("fraude", "Utilisation frauduleu
 STATUS_LABELS = {"active": "Active", "locked": "Verrouillée temporairement",
                  "opposed": "En opposition"}
 NOTICES = {
-    "verrouillage": "Votre carte est verrouillée temporairement. Les paiements et les retraits "
-                    "sont refusés jusqu'à ce que vous la déverrouilliez.",
+    "verrouillage": "Votre carte est verrouillée temporairement.",
     "deverrouillage": "Votre carte est déverrouillée. Vous pouvez de nouveau payer et retirer "
                       "de l'argent avec elle.",
 }
