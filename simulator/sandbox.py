@@ -72,7 +72,9 @@ class Worlds:
                 ]
                 + [{"key": f"option:{k}", "value": str(v)} for k, v in (options or {}).items()]
             )
-            personalise_rng = random.Random(world_seed)
+            # Tokens must differ from world to world even when draws are seeded (tests): an
+            # account id seen in one learner's session must mean nothing in another's.
+            personalise_rng = random.Random(secrets.randbits(64))
             for site in SITES:
                 if site.personalise:
                     site.personalise(wdb, personalise_rng)
