@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+import pytest
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import log_in, start_bank
+from kiosk.server_process import LiveServer
+from tests.conftest import TEST_TODAY
+from tests.e2e.conftest import KIOSK_VIEWPORT, log_in, start_bank
 from tests.support.axe import assert_no_violations
 
 BOX_LENGTHS = (2, 4, 4, 4, 4, 4, 3)
@@ -178,3 +181,71 @@ def test_a_letter_in_a_digit_box_and_an_incomplete_iban_are_pointed_at(kiosk: Pa
     expect(iban_box(kiosk, 6)).to_have_attribute("aria-invalid", "true")
     expect(iban_box(kiosk, 5)).not_to_have_attribute("aria-invalid", "true")
     assert_no_violations(kiosk, "beneficiaries, incomplete IBAN")
+
+
+def test_three_wrong_codes_cancel_the_addition(kiosk: Page):
+    start_bank(kiosk)
+    log_in(kiosk)
+    to_details(kiosk)
+    kiosk.get_by_label("Nom du bénéficiaire").fill("Sophie Durand")
+    for number, group in enumerate(["76", "9950", "3000", "2000", "0210", "4587", "208"], 1):
+        iban_box(kiosk, number).fill(group)
+    kiosk.get_by_role("button", name="Valider").click()
+    kiosk.get_by_role("button", name="Confirmer la création").click()
+    code_field = kiosk.get_by_label("Veuillez saisir votre code de validation reçu par SMS")
+    code = read_code_on_the_phone(kiosk)
+    wrong = "000000" if code != "000000" else "111111"
+    for attempts_left in ("2 essais", "1 essai"):
+        code_field.fill(wrong)
+        kiosk.get_by_role("button", name="Valider").click()
+        expect(kiosk.get_by_role("alert")).to_contain_text(f"il vous reste {attempts_left}.")
+    code_field.fill(wrong)
+    kiosk.get_by_role("button", name="Valider").click()
+
+    expect(kiosk.get_by_role("heading", name="Ajout du bénéficiaire annulé")).to_be_visible()
+    expect(kiosk.get_by_role("alert")).to_contain_text("Aucun bénéficiaire n'a été enregistré.")
+    assert_no_violations(kiosk, "beneficiaries, addition cancelled")
+    kiosk.get_by_role("link", name="Voir mes bénéficiaires").click()
+    expect(kiosk.get_by_role("heading", name="Mes bénéficiaires")).to_be_visible()
+    expect(kiosk.get_by_role("listitem").filter(has_text="Sophie Durand")).to_have_count(0)
+
+
+@pytest.fixture(scope="module")
+def server_with_an_activation_delay(tmp_path_factory):
+    """A kiosk where a new beneficiary stays « en cours d'activation » for an hour."""
+    server = LiveServer(tmp_path_factory.mktemp("kiosk-delay"), {
+        "SIMULATOR_TODAY": TEST_TODAY, "SIMULATOR_SEED": "1234",
+        "BANQUE_BENEFICIARY_ACTIVATION_MINUTES": "60"}).start()
+    yield server
+    server.stop()
+
+
+def test_with_an_activation_delay_the_new_beneficiary_waits(browser: Browser,
+                                                            server_with_an_activation_delay):
+    context = browser.new_context(base_url=server_with_an_activation_delay.url,
+                                  viewport=KIOSK_VIEWPORT, locale="fr-FR", has_touch=True)
+    page = context.new_page()
+    page.goto("/")
+    start_bank(page)
+    log_in(page)
+    to_details(page)
+    page.get_by_label("Nom du bénéficiaire").fill("Sophie Durand")
+    for number, group in enumerate(["76", "9950", "3000", "2000", "0210", "4587", "208"], 1):
+        iban_box(page, number).fill(group)
+    page.get_by_role("button", name="Valider").click()
+    page.get_by_role("button", name="Confirmer la création").click()
+    code_field = page.get_by_label("Veuillez saisir votre code de validation reçu par SMS")
+    code_field.fill(read_code_on_the_phone(page))
+    page.get_by_role("button", name="Valider").click()
+
+    expect(page.get_by_role("status")).to_have_text(re.compile(
+        r"Votre bénéficiaire a bien été enregistré\.\s+Il est en cours d'activation\."))
+    expect(page.get_by_text(re.compile("vous pourrez lui faire un virement à partir du "
+                                       "26/11/2026"))).to_be_visible()
+    assert_no_violations(page, "beneficiaries, added with a delay")
+    page.get_by_role("link", name="Voir mes bénéficiaires").click()
+    sophie = page.get_by_role("listitem").filter(has_text="Sophie Durand")
+    expect(sophie).to_contain_text("En cours d'activation")
+    expect(sophie.get_by_role("link")).to_have_count(0)
+    assert_no_violations(page, "beneficiaries, one being activated")
+    context.close()
