@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Pas à pas — start the kiosk server.
+"""Pas à pas — start the kiosk server, and the commands for authors and operators.
 
-    python run_kiosk.py                 serve on http://127.0.0.1:8000 (gunicorn)
-    python run_kiosk.py --port 8080     another port; --host 0.0.0.0 for kiosks on the LAN
-    python run_kiosk.py --dev           Flask's development server with reloading
+    python run_kiosk.py                       serve on http://127.0.0.1:8000 (gunicorn)
+    python run_kiosk.py --port 8080           another port; --host 0.0.0.0 for kiosks on the LAN
+    python run_kiosk.py --dev                 Flask's development server with reloading
+    python run_kiosk.py scenarios check       validate every scenario (exit 1 with the problems)
+    python run_kiosk.py scenarios replay FILE play a scenario's solution in Chromium (--headed)
+    python run_kiosk.py scenarios schema      regenerate scenarios/schema.json
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
     parser.add_argument("--dev", action="store_true", help="development server with auto-reload")
+    from kiosk.cli import add_scenario_commands
+
+    subparsers = parser.add_subparsers(dest="command")
+    add_scenario_commands(subparsers)
     return parser.parse_args(argv)
 
 
@@ -40,7 +47,12 @@ def serve(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    serve(parse_args(sys.argv[1:] if argv is None else argv))
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "scenarios":
+        from kiosk.cli import run_scenario_command
+
+        return run_scenario_command(args)
+    serve(args)
     return 0
 
 

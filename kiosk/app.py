@@ -9,7 +9,9 @@ from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import CSRFProtect
 
 from kiosk import config, database, errors, i18n, security, sessions
+from kiosk.coach.loader import SCENARIOS_DIR
 from simulator import htmx, sites
+from simulator.events import world_event
 from simulator.sandbox import Worlds
 from simulator.sites import SITES, SITES_BY_NAME
 
@@ -31,6 +33,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     instance.mkdir(parents=True, exist_ok=True)
     app.config.setdefault("KIOSK_DATABASE", str(instance / "kiosk.db"))
     app.config.setdefault("WORLDS_DIR", str(instance / "worlds"))
+    app.config.setdefault("SCENARIOS_DIR", str(SCENARIOS_DIR))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_key(instance)
 
@@ -43,9 +46,17 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     errors.init_app(app)
 
     sites.register(app)
+    from kiosk.coach import bp as coach_bp
+    from kiosk.coach.engine import on_world_event
+    from kiosk.coach.loader import load_catalog
     from kiosk.shell import bp as shell_bp
 
     app.register_blueprint(shell_bp)
+    app.register_blueprint(coach_bp)
+    app.extensions["pasapas.catalog"] = load_catalog(Path(app.config["SCENARIOS_DIR"]))
+    for problem in app.extensions["pasapas.catalog"].errors:
+        app.logger.warning("scenario disabled: %s", problem)
+    world_event.connect(on_world_event)
     app.before_request(bind_world)
     app.teardown_request(close_world)
     app.context_processor(frame_context)

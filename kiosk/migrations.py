@@ -23,3 +23,58 @@ def create_sessions(db):
         pk="id",
     )
     db["sessions"].create_index(["last_seen"])
+
+
+@migrations()
+def create_learning_records(db):
+    # Pseudonymous learner codes: nothing else is known about a learner.
+    db["learners"].create({"code": str, "created_at": float, "last_seen": float}, pk="code")
+    db["attempts"].create(
+        {
+            "id": int,
+            "session_id": str,
+            "learner_code": str,  # None for a guest
+            "world_id": str,
+            "scenario_id": str,
+            "site": str,
+            "mode": str,  # guide | entrainement | autonomie
+            "lang": str,
+            "status": str,  # running | passed | failed | abandoned
+            "current_step": int,  # index of the step being done
+            "hint_level": int,  # 0–3 on the current step (the ladder)
+            "step_mistakes": int,  # mistakes on the current step
+            "feedback": str,  # JSON of the feedback to show: {"mistake": id, "step": index}
+            "score": float,
+            "stars": int,
+            "started_at": float,
+            "step_started_at": float,
+            "ended_at": float,
+        },
+        pk="id",
+    )
+    db["attempts"].create_index(["world_id", "status"])
+    db["attempts"].create_index(["session_id"])
+    db["attempts"].create_index(["learner_code"])
+    db["step_results"].create(
+        {
+            "id": int,
+            "attempt_id": int,
+            "step_index": int,
+            "step_id": str,
+            "hint_level": int,  # highest rung of the ladder reached
+            "highlight": int,  # the highlight with its arrow was shown
+            "mistakes": int,
+            "outcome": str,  # alone | hints | highlight | mistakes
+            "score": float,
+            "started_at": float,
+            "done_at": float,
+        },
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["step_results"].create_index(["attempt_id"])
+    db["help_requests"].create(
+        {"id": int, "session_id": str, "attempt_id": int, "created_at": float,
+         "acknowledged_at": float},
+        pk="id",
+    )

@@ -10,6 +10,8 @@ from flask_babel import lazy_gettext as _l
 from kiosk.database import get_db
 from kiosk.shell import bp
 from kiosk.shell.persona_card import card_for
+from kiosk.coach.mission import mission_for_session
+from kiosk.coach.progress import parcours_overview
 from simulator import clock
 from simulator.sites import SITES
 
@@ -28,7 +30,8 @@ SITE_TILES = {
 @bp.get("/")
 def home():
     tiles = [{"site": site.name, **SITE_TILES[site.name]} for site in LEARNER_SITES]
-    return render_template("shell/home.html", tiles=tiles, ended=request.args.get("fin"))
+    return render_template("shell/home.html", tiles=tiles, ended=request.args.get("fin"),
+                           parcours=parcours_overview())
 
 
 @bp.post("/langue")
@@ -65,9 +68,9 @@ def persona_card():
     if not session.world_id:
         return redirect(url_for("shell.home"))
     site = session.get("site")
-    return render_template(
-        "shell/persona_card.html", card=card_for(session["persona"], site), site_name=site
-    )
+    mission, start_url = mission_for_session(site)
+    return render_template("shell/persona_card.html", card=card_for(session["persona"], site),
+                           mission=mission, start_url=start_url)
 
 
 @bp.post("/seance/terminer")

@@ -64,3 +64,77 @@
     if (window.history.replaceState) { window.history.replaceState(null, "", "/"); }
   }
 })();
+
+/* The coach: highlight the element of the step on the replica (with an arrow at the top of the
+   hint ladder), and read the instruction aloud where the browser has a voice for the language. */
+(function () {
+  "use strict";
+
+  var ARROW = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 11h11.2l-4.6-4.6L12 5l7 7-7 7-1.4-1.4 4.6-4.6H4z"/></svg>';
+
+  function clearHighlight() {
+    document.querySelectorAll(".coach-highlight").forEach(function (el) { el.classList.remove("coach-highlight"); });
+    document.querySelectorAll(".coach-arrow").forEach(function (el) { el.remove(); });
+  }
+
+  function highlight() {
+    clearHighlight();
+    var panel = document.getElementById("coach-panel");
+    var replica = document.getElementById("replica");
+    if (!panel || !replica) { return; }
+    var selector = panel.getAttribute("data-coach-target");
+    if (!selector) { return; }
+    var target = null;
+    try { target = replica.querySelector(selector); } catch (e) { return; }
+    if (!target) { return; }
+    target.classList.add("coach-highlight");
+    if (panel.getAttribute("data-coach-arrow") === "yes") {
+      target.scrollIntoView({ block: "center" });
+      var arrow = document.createElement("div");
+      arrow.className = "coach-arrow";
+      arrow.innerHTML = ARROW;
+      var box = target.getBoundingClientRect();
+      var page = replica.getBoundingClientRect();
+      arrow.style.top = (box.top - page.top + replica.scrollTop + box.height / 2 - 32) + "px";
+      arrow.style.left = Math.max(0, box.left - page.left - 72) + "px";
+      replica.style.position = "relative";
+      replica.appendChild(arrow);
+    }
+  }
+
+  function voiceFor(lang) {
+    if (!window.speechSynthesis) { return null; }
+    var voices = window.speechSynthesis.getVoices();
+    for (var i = 0; i < voices.length; i++) {
+      if (voices[i].lang && voices[i].lang.toLowerCase().indexOf(lang) === 0) { return voices[i]; }
+    }
+    return null;
+  }
+
+  function offerSpeech() {
+    var lang = document.documentElement.lang || "fr";
+    var voice = voiceFor(lang);
+    document.querySelectorAll("[data-speak]").forEach(function (button) { button.hidden = !voice; });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-speak]");
+    if (!button) { return; }
+    var source = document.querySelector(button.getAttribute("data-speak"));
+    var lang = document.documentElement.lang || "fr";
+    var voice = voiceFor(lang);
+    if (!source || !voice) { return; }
+    window.speechSynthesis.cancel();
+    var utterance = new SpeechSynthesisUtterance(source.innerText);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    window.speechSynthesis.speak(utterance);
+  });
+
+  function refresh() { highlight(); offerSpeech(); }
+  if (window.speechSynthesis) { window.speechSynthesis.addEventListener("voiceschanged", offerSpeech); }
+  document.addEventListener("DOMContentLoaded", refresh);
+  document.addEventListener("htmx:afterSettle", refresh);
+  if (document.readyState !== "loading") { refresh(); }
+})();

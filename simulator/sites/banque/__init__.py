@@ -93,6 +93,10 @@ SITE = Site(
     seed=seed,
     personalise=personalise,
     default_persona="martine",
+    sign_in_for_checks=lambda db: store.open_online_session(db, strong_auth_needed=False),
+    page_placeholder=lambda db, kind, key: (
+        store.account_by_key(db, key).token
+        if kind == "compte" and store.account_by_key(db, key) else None),
 )
 
-from simulator.sites.banque import routes  # noqa: E402,F401  (registers the routes)
+from simulator.sites.banque import routes, store  # noqa: E402,F401  (registers the routes)

@@ -1,0 +1,90 @@
+"""The coach: moves a learner's attempt through its steps as the simulated world reports what
+the learner did. Everything lives in kiosk.db, so a restart loses nothing."""
+
+from __future__ import annotations
+
+import time
+
+from flask import current_app, g, has_request_context
+
+from kiosk.coach import store
+from kiosk.coach.loader import Catalog
+from kiosk.coach.matcher import matches
+from kiosk.coach.model import Scenario
+from kiosk.coach.scoring import StepRecord, passed, scenario_score, stars
+from kiosk.database import get_db
+from simulator.db import write_transaction
+from simulator.events import Event
+
+MODES = ("guide", "entrainement", "autonomie")
+
+
+def catalog() -> Catalog:
+    return current_app.extensions["pasapas.catalog"]
+
+
+def scenario_of(attempt: dict) -> Scenario | None:
+    return catalog().scenarios.get(attempt["scenario_id"])
+
+
+def on_world_event(_sender, event: Event) -> None:
+    """Subscribed to the simulator's events (kiosk.app)."""
+    if not has_request_context() or event.world_id is None:
+        return
+    db = get_db()
+    with write_transaction(db):
+        attempt = store.running_attempt_for_world(db, event.world_id)
+        if attempt is None:
+            return
+        scenario = scenario_of(attempt)
+        if scenario is None:
+            return
+        step = scenario.steps[attempt["current_step"]]
+        if any(matches(way, event.name, event.data) for way in step.ways):
+            _complete_step(db, attempt, scenario)
+        else:
+            mistake = next((m for m in step.mistakes if matches(m.when, event.name, event.data)),
+                           None)
+            if mistake is None:
+                return
+            changes = {"step_mistakes": attempt["step_mistakes"] + 1,
+                       "feedback": {"mistake": mistake.id, "step": attempt["current_step"]}}
+            if attempt["mode"] == "guide":
+                # Guidé: each mistake climbs the ladder by itself.
+                changes["hint_level"] = min(3, attempt["hint_level"] + 1)
+            store.update_attempt(db, attempt["id"], **changes)
+    g.coach_changed = True
+
+
+def _complete_step(db, attempt: dict, scenario: Scenario) -> None:
+    step = scenario.steps[attempt["current_step"]]
+    store.record_step(db, attempt, step.id, StepRecord(attempt["hint_level"],
+                                                        attempt["step_mistakes"]))
+    next_index = attempt["current_step"] + 1
+    now = time.time()
+    if next_index < len(scenario.steps):
+        store.update_attempt(db, attempt["id"], current_step=next_index, hint_level=0,
+                             step_mistakes=0, feedback=None, step_started_at=now)
+        return
+    records = [StepRecord(r["hint_level"], r["mistakes"])
+               for r in store.step_results(db, attempt["id"])]
+    score = scenario_score(records, len(scenario.steps))
+    store.update_attempt(
+        db, attempt["id"], current_step=next_index, hint_level=0, step_mistakes=0, feedback=None,
+        score=score, stars=stars(score, scenario.mastery),
+        status="passed" if passed(score, scenario.mastery) else "failed", ended_at=now)
+
+
+def ask_hint(attempt: dict) -> None:
+    """« Un indice »: one rung up the ladder (never in Autonomie)."""
+    if attempt["mode"] == "autonomie" or attempt["status"] != "running":
+        return
+    db = get_db()
+    with write_transaction(db):
+        store.update_attempt(db, attempt["id"], hint_level=min(3, attempt["hint_level"] + 1))
+
+
+def stop(attempt: dict) -> None:
+    db = get_db()
+    with write_transaction(db):
+        store.update_attempt(db, attempt["id"], status="abandoned", ended_at=time.time())
