@@ -41,7 +41,13 @@ EVENTS = [
     # Transfers
     EventSpec("banque.transfer.form_viewed", "The transfer form was displayed.", {}),
     EventSpec("banque.transfer.rejected", "The transfer form was refused.",
-              {"reason": "str: see docs/events.md", "from_account": _ACCOUNT,
+              {"reason": "str: account_missing, unknown_account, beneficiary_not_active, "
+                         "same_account, savings_to_beneficiary, amount_format, amount_negative, "
+                         "amount_zero, over_transfer_ceiling, under_savings_minimum, "
+                         "savings_would_be_negative, insufficient_balance, "
+                         "over_savings_ceiling, date_invalid, date_past, date_too_far, "
+                         "reason_too_long",
+               "from_account": _ACCOUNT,
                "to_account": "str: an account key or beneficiary"}),
     EventSpec("banque.transfer.reviewed", "The confirmation page of a transfer was displayed.",
               {"from_account": _ACCOUNT, "to_account": "str: an account key or beneficiary",
@@ -60,7 +66,11 @@ EVENTS = [
     # Beneficiaries
     EventSpec("banque.beneficiary.form_viewed", "The add-beneficiary form was displayed.", {}),
     EventSpec("banque.beneficiary.rejected", "The add-beneficiary form was refused.",
-              {"reason": "str: iban_incomplete, iban_letters, iban_check, own_bank, name_missing…",
+              {"reason": "str: country_missing, country_unsupported, bank_unanswered, "
+                         "name_missing, name_too_long, name_characters, label_too_long, "
+                         "label_characters, iban_incomplete, iban_too_long, iban_letters, "
+                         "iban_characters, iban_check, iban_format, own_bank, not_own_bank, "
+                         "own_account, duplicate",
                "box": "int: the IBAN box at fault, or 0"}),
     EventSpec("banque.beneficiary.code_sent", "The SMS code to confirm a beneficiary was sent.", {}),
     EventSpec("banque.beneficiary.code_failed", "A wrong SMS code for a new beneficiary.",
