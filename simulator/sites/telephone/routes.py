@@ -30,6 +30,14 @@ def phone_status():
     }
 
 
+@bp.app_template_filter("sms_time")
+def sms_time(received_at: str) -> str:
+    """``2026-11-26T11:40:14+01:00`` → ``26/11/2026 11:40``, as a phone shows it."""
+    day, _, clock_time = received_at.partition("T")
+    year, month, dom = day.split("-")
+    return f"{dom}/{month}/{year} {clock_time[:5]}".strip()
+
+
 @bp.get("/")
 def inbox():
     db = current_world().db
