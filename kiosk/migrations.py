@@ -78,3 +78,10 @@ def create_learning_records(db):
          "acknowledged_at": float},
         pk="id",
     )
+
+
+@migrations()
+def add_critical_mistakes(db):
+    # A critical mistake (giving one's codes to a scam site) makes the step worth nothing.
+    db["attempts"].add_column("step_critical", int, not_null_default=0)
+    db["step_results"].add_column("critical", int, not_null_default=0)

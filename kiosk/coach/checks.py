@@ -18,7 +18,9 @@ from simulator.events import declared
 from simulator.personas import PersonaNotFound, load_persona
 from simulator.sites import SITES_BY_NAME
 
-SHARED_SITES = ("telephone",)  # events every site's scenarios may use (the learner's phone)
+# Events every site's scenarios may use: the learner's phone, and the look-alike site that
+# scam messages lead to.
+SHARED_SITES = ("telephone", "arnaque")
 
 
 def check_catalog(catalog: Catalog, root: Path, *, pages: bool = True) -> list[ScenarioError]:

@@ -48,6 +48,7 @@ def on_world_event(_sender, event: Event) -> None:
             if mistake is None:
                 return
             changes = {"step_mistakes": attempt["step_mistakes"] + 1,
+                       "step_critical": int(attempt["step_critical"] or mistake.critical),
                        "feedback": {"mistake": mistake.id, "step": attempt["current_step"]}}
             if attempt["mode"] == "guide":
                 # Guidé: each mistake climbs the ladder by itself.
@@ -58,15 +59,16 @@ def on_world_event(_sender, event: Event) -> None:
 
 def _complete_step(db, attempt: dict, scenario: Scenario) -> None:
     step = scenario.steps[attempt["current_step"]]
-    store.record_step(db, attempt, step.id, StepRecord(attempt["hint_level"],
-                                                        attempt["step_mistakes"]))
+    store.record_step(db, attempt, step.id, StepRecord(
+        attempt["hint_level"], attempt["step_mistakes"], bool(attempt["step_critical"])))
     next_index = attempt["current_step"] + 1
     now = time.time()
     if next_index < len(scenario.steps):
         store.update_attempt(db, attempt["id"], current_step=next_index, hint_level=0,
-                             step_mistakes=0, feedback=None, step_started_at=now)
+                             step_mistakes=0, step_critical=0, feedback=None,
+                             step_started_at=now)
         return
-    records = [StepRecord(r["hint_level"], r["mistakes"])
+    records = [StepRecord(r["hint_level"], r["mistakes"], bool(r["critical"]))
                for r in store.step_results(db, attempt["id"])]
     score = scenario_score(records, len(scenario.steps))
     store.update_attempt(

@@ -108,6 +108,7 @@ class Mistake(_Strict):
     id: Annotated[str, Field(pattern=SLUG)]
     when: EventPattern
     feedback: LocaleText
+    critical: bool = False  # true: the step is worth nothing (e.g. codes given to a scam site)
 
 
 class Step(_Strict):
@@ -181,6 +182,7 @@ class SmsSetup(_Strict):
     sender: str
     body: str
     kind: Literal["info", "code", "scam"] = "info"
+    link: str | None = None  # a web address written in the body, made tappable
 
 
 class Setup(_Strict):

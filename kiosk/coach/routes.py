@@ -49,7 +49,7 @@ def start(scenario_id: str):
                           seed=current_app.config["SIMULATOR_SEED"],
                           options=scenario.setup.options)
     for sms in scenario.setup.sms:
-        deliver_sms(world.db, sms.sender, sms.body, sms.kind)
+        deliver_sms(world.db, sms.sender, sms.body, sms.kind, sms.link)
     world.close()
     session.bind_world(world.id)
     session.update(site=scenario.site, persona=scenario.persona, started_at=time.time())

@@ -11,6 +11,7 @@ HIGHLIGHT_LEVEL = 3  # the ladder: 1 « Essayez encore », 2 the precise instruc
 class StepRecord:
     hint_level: int = 0
     mistakes: int = 0
+    critical: bool = False  # a critical mistake was made on this step
 
     @property
     def highlight(self) -> bool:
@@ -29,6 +30,8 @@ class StepRecord:
 
     @property
     def score(self) -> float:
+        if self.critical:
+            return 0.0
         base = {0: 1.0, 1: 0.8, 2: 0.7}.get(self.hint_level, 0.5)
         return round(max(0.25, base - 0.1 * min(self.mistakes, 3)), 4)
 

@@ -11,8 +11,8 @@ from kiosk.coach.scoring import StepRecord
 from simulator.db import write_transaction
 
 _ATTEMPT_COLUMNS = ("id, session_id, learner_code, world_id, scenario_id, site, mode, lang, "
-                    "status, current_step, hint_level, step_mistakes, feedback, score, stars, "
-                    "started_at, step_started_at, ended_at")
+                    "status, current_step, hint_level, step_mistakes, step_critical, feedback, score, "
+                    "stars, started_at, step_started_at, ended_at")
 
 
 def _attempt(row) -> dict | None:
@@ -69,7 +69,8 @@ def record_step(db: sqlite_utils.Database, attempt: dict, step_id: str, record: 
     db["step_results"].insert({
         "attempt_id": attempt["id"], "step_index": attempt["current_step"], "step_id": step_id,
         "hint_level": record.hint_level, "highlight": int(record.highlight),
-        "mistakes": record.mistakes, "outcome": record.outcome, "score": record.score,
+        "mistakes": record.mistakes, "critical": int(record.critical), "outcome": record.outcome,
+        "score": record.score,
         "started_at": attempt["step_started_at"], "done_at": time.time(),
     })
 

@@ -20,3 +20,9 @@ def create_phone_and_sms(db):
         pk="id",
         defaults={"read": 0, "deleted": 0, "reported": 0},
     )
+
+
+@migrations()
+def add_sms_link(db):
+    # The web address an SMS carries (a scam's look-alike site), shown as a tappable link.
+    db["sms"].add_column("link", str)

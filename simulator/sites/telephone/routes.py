@@ -38,6 +38,21 @@ def sms_time(received_at: str) -> str:
     return f"{dom}/{month}/{year} {clock_time[:5]}".strip()
 
 
+@bp.app_template_global("sms_link")
+def sms_link(sms: dict) -> dict | None:
+    """The web address an SMS carries, split out of its text, with the replica page it opens
+    (a link to an address no replica answers for stays plain text: nothing leaves the kiosk)."""
+    link = sms.get("link")
+    if not link or link not in sms["body"]:
+        return None
+    from simulator.sites import SITES  # here: the sites package imports this module
+
+    local = next((f"/sites/{site.name}{link.removeprefix(site.address) or '/'}"
+                  for site in SITES if site.address and link.startswith(site.address)), None)
+    before, _, after = sms["body"].partition(link)
+    return {"before": before, "text": link, "after": after, "local": local}
+
+
 @bp.get("/")
 def inbox():
     db = current_world().db

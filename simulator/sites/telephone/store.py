@@ -8,13 +8,15 @@ from flask import g, has_request_context
 from simulator import clock
 
 
-def deliver_sms(db: sqlite_utils.Database, sender: str, body: str, kind: str = "info") -> int:
+def deliver_sms(db: sqlite_utils.Database, sender: str, body: str, kind: str = "info",
+                link: str | None = None) -> int:
     """Put a new SMS on the phone (call inside the caller's transaction)."""
     sms_id = db["sms"].insert(
         {
             "sender": sender,
             "body": body,
             "kind": kind,
+            "link": link,
             "received_at": clock.now().isoformat(timespec="seconds"),
         }
     ).last_pk

@@ -143,3 +143,16 @@
     }
   });
 })();
+
+/* The look-alike site of the scam exercise: its fields have no name and are never sent; the
+   form only tells the server whether something was typed. */
+(function () {
+  "use strict";
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest("[data-scam-form]");
+    if (!form) { return; }
+    var typed = Array.prototype.some.call(form.querySelectorAll("input:not([type=hidden])"),
+      function (input) { return input.value.length > 0; });
+    form.querySelector("[data-scam-filled]").value = typed ? "1" : "0";
+  });
+})();
