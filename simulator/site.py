@@ -29,7 +29,7 @@ class Site:
     seed: SeedFn | None = None  # fills the persona's golden database
     personalise: PersonaliseFn | None = None  # runs once per new world (random tokens…)
     default_persona: str | None = None  # the persona a learner plays when starting this site
-    # For `run_kiosk.py scenarios check`: open the site as a logged-in customer would see it,
-    # and turn a page placeholder such as {compte:ccp} into the world's value.
-    sign_in_for_checks: Callable[[sqlite_utils.Database], None] | None = None
+    # Open the site as a logged-in customer (scenarios with `setup.signed_in`, and the check
+    # of targets), and turn a page placeholder such as {compte:ccp} into the world's value.
+    sign_in: Callable[[sqlite_utils.Database], None] | None = None
     page_placeholder: Callable[[sqlite_utils.Database, str, str], str | None] | None = None

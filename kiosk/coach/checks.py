@@ -58,6 +58,9 @@ def _check_scenario(scenario: Scenario, report) -> None:
         for m_index, mistake in enumerate(step.mistakes):
             _check_event(scenario, mistake.when, ("steps", index, "mistakes", m_index, "when"),
                          where + f"field mistakes.{mistake.id}.when", report)
+    for m_index, mistake in enumerate(scenario.mistakes):
+        _check_event(scenario, mistake.when, ("mistakes", m_index, "when"),
+                     f"field mistakes.{mistake.id}.when", report)
     for kind, actions in [("solution", scenario.solution)] + [
             (f"mistake_paths.{p.id}", p.actions) for p in scenario.mistake_paths]:
         for a_index, action in enumerate(actions):
@@ -159,9 +162,9 @@ def _render(app, world, site, page: str) -> tuple[str | None, str]:
     client = app.test_client()
     client.set_cookie(app.config["SESSION_COOKIE_NAME"], sid)
     response = client.get(path)
-    if response.status_code != 200 and site.sign_in_for_checks:
+    if response.status_code != 200 and site.sign_in:
         # Pages of the customer space: open them as the logged-in persona.
-        site.sign_in_for_checks(world.db)
+        site.sign_in(world.db)
         response = client.get(path)
     with app.test_request_context():
         kiosk_store.delete_session(get_db(), sid)

@@ -43,8 +43,8 @@ def on_world_event(_sender, event: Event) -> None:
         if any(matches(way, event.name, event.data) for way in step.ways):
             _complete_step(db, attempt, scenario)
         else:
-            mistake = next((m for m in step.mistakes if matches(m.when, event.name, event.data)),
-                           None)
+            mistake = next((m for m in step.mistakes + scenario.mistakes
+                            if matches(m.when, event.name, event.data)), None)
             if mistake is None:
                 return
             changes = {"step_mistakes": attempt["step_mistakes"] + 1,

@@ -132,6 +132,7 @@ class RoleName(_Strict):
     name: str
     exact: bool = False
     within: Literal["page", "phone", "coach", "kiosk"] = "page"
+    nth: Annotated[int, Field(ge=1)] | None = None  # when several match: 1 = the first one
 
 
 class TypeText(_Strict):
@@ -188,6 +189,7 @@ class SmsSetup(_Strict):
 class Setup(_Strict):
     """How the world is prepared before the learner starts."""
 
+    signed_in: bool = False  # the learner starts already logged in to the site
     options: dict[str, str] = Field(default_factory=dict)  # e.g. {banque.strong_auth: due}
     sms: list[SmsSetup] = Field(default_factory=list)
     start: str | None = None  # the first page, default the site's home
@@ -204,6 +206,8 @@ class Scenario(_Strict):
     goal: LocaleText
     setup: Setup = Field(default_factory=Setup)
     steps: list[Step] = Field(min_length=1, max_length=12)
+    # Mistakes recognised at any step (each step's own mistakes are checked first).
+    mistakes: list[Mistake] = Field(default_factory=list)
     solution: list[Action] = Field(min_length=1)
     mistake_paths: list[MistakePath] = Field(default_factory=list)
 
@@ -219,7 +223,12 @@ class Scenario(_Strict):
 
     @model_validator(mode="after")
     def _mistake_paths_name_mistakes(self) -> "Scenario":
-        known = {m.id for s in self.steps for m in s.mistakes}
+        ids = [m.id for m in self.mistakes] + [m.id for s in self.steps for m in s.mistakes]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"mistake id {twice[0]!r} is used twice: mistake ids must differ "
+                             "across the whole scenario")
+        known = set(ids)
         for path in self.mistake_paths:
             for mistake in path.expects:
                 if mistake not in known:

@@ -60,7 +60,8 @@ def build(attempt: dict, scenario: Scenario, lang: str) -> Panel:
         panel.arrow = level >= HIGHLIGHT_LEVEL
     feedback = attempt["feedback"]
     if feedback and feedback.get("step") == index:
-        mistake = next((m for m in step.mistakes if m.id == feedback.get("mistake")), None)
+        mistake = next((m for m in step.mistakes + scenario.mistakes
+                        if m.id == feedback.get("mistake")), None)
         if mistake:
             panel.feedback = lines_in(mistake.feedback, lang)
     return panel

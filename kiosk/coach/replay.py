@@ -64,6 +64,14 @@ def play(page, scenario: Scenario, actions: list[Action],
             raise ReplayError(f"{scenario.id}: action {described} failed: {exc}") from exc
         report(f"  {described}")
         _note_progress(page, replay, report)
+    if replay.scenario and not replay.finished and page.locator("#coach-panel").count():
+        # The last action may be a download: the panel learns of it a moment later.
+        try:
+            page.wait_for_function("() => { const p = document.getElementById('coach-panel');"
+                                   " return !p || p.dataset.status !== 'running'; }", timeout=5000)
+        except Exception:  # still running: the test will say which steps are missing
+            pass
+        _note_progress(page, replay, report)
     return replay
 
 
@@ -71,7 +79,8 @@ def _do(page, scenario: Scenario, action: Action) -> None:
     kind = action.kind
     if kind == "tap":
         scope = page.locator(SCOPES[action.tap.within])
-        scope.get_by_role(action.tap.role, name=action.tap.name, exact=action.tap.exact).click()
+        found = scope.get_by_role(action.tap.role, name=action.tap.name, exact=action.tap.exact)
+        (found.nth(action.tap.nth - 1) if action.tap.nth else found).click()
     elif kind == "type":
         _field(page, action.type.label).fill(resolve(action.type.text, scenario))
     elif kind == "select":

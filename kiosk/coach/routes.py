@@ -14,6 +14,7 @@ from kiosk.coach.progress import parcours_progress
 from kiosk.coach.summary import summary_of
 from kiosk.database import get_db
 from simulator import clock, htmx
+from simulator.sites import SITES_BY_NAME
 from simulator.sites.telephone.store import deliver_sms
 
 
@@ -50,6 +51,9 @@ def start(scenario_id: str):
                           options=scenario.setup.options)
     for sms in scenario.setup.sms:
         deliver_sms(world.db, sms.sender, sms.body, sms.kind, sms.link)
+    site = SITES_BY_NAME[scenario.site]
+    if scenario.setup.signed_in and site.sign_in:
+        site.sign_in(world.db)
     world.close()
     session.bind_world(world.id)
     session.update(site=scenario.site, persona=scenario.persona, started_at=time.time())
@@ -72,6 +76,17 @@ def _panel_response():
     attempt = _running_attempt()
     if not htmx.wants_fragment():
         return redirect(request.referrer if _same_origin(request.referrer) else url_for("shell.home"), 303)
+    if attempt is None:
+        return "", 204
+    scenario = engine.scenario_of(attempt)
+    return render_template("coach/_panel.html", panel=build(attempt, scenario, _lang()),
+                           help_request=store.open_help_request(get_db(), session.sid))
+
+
+@bp.get("/coach/panneau")
+def panel_fragment():
+    """The panel as it is now: the page asks after something it cannot see (a download)."""
+    attempt = _running_attempt()
     if attempt is None:
         return "", 204
     scenario = engine.scenario_of(attempt)

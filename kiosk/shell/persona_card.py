@@ -10,7 +10,8 @@ from simulator.personas import load_persona
 
 # Which secrets of the persona each site needs, and how the card names them.
 SITE_FIELDS = {
-    "banque": [("identifiant", _l("Identifiant")), ("code_secret", _l("Code secret"))],
+    # The words of the bank's own login page, so that the learner finds them there.
+    "banque": [("identifiant", _l("Identifiant")), ("code_secret", _l("Mot de passe"))],
 }
 
 

@@ -83,7 +83,7 @@ def persona_secrets(page: Page) -> tuple[str, str]:
     """Read the identifiant and the code on the persona card beside the replica."""
     panel = page.get_by_role("complementary", name="Aide pour l'exercice")
     identifiant = panel.locator("dt:text-is('Identifiant') + dd").inner_text().strip()
-    code = panel.locator("dt:text-is('Code secret') + dd").inner_text().strip()
+    code = panel.locator("dt:text-is('Mot de passe') + dd").inner_text().strip()
     return identifiant, code
 
 

@@ -245,7 +245,7 @@ def test_an_operation_opens_with_its_details_in_plain_french(banker, events):
         "Type d'opération": "Virement reçu",
     }
     assert last(events, "banque.operation.viewed") == {
-        "account": "ccp", "category": "virement_recu", "label": "VIREMENT DE CAF"}
+        "account": "ccp", "category": "virement_recu", "label": "VIREMENT DE CAF", "days_ago": 21}
     back = banker.soup(response).find("a", string="Retour à l'historique")
     token = tokens(banker)["ccp"]
     assert back["href"] == f"{BANK}/comptes/{token}?periode=6m&recherche=CAF"

@@ -74,7 +74,7 @@ def test_a_mistake_gets_kind_feedback_and_in_guide_climbs_the_ladder(learner, ap
     start(learner, "guide")
     wrong_code(learner)
     coach = panel(learner)
-    assert "Ce n'est pas le bon code." in coach.select_one(".coach__feedback").get_text()
+    assert "Ce n'est pas le bon mot de passe." in coach.select_one(".coach__feedback").get_text()
     assert "Essayez encore" in coach.select_one(".coach__hint").get_text()
     assert attempt(app, learner)["step_mistakes"] == 1
     # A mistake never blocks: the right code still works.

@@ -138,3 +138,29 @@
   document.addEventListener("htmx:afterSettle", refresh);
   if (document.readyState !== "loading") { refresh(); }
 })();
+
+/* Downloads (a RIB, a statement as a PDF) leave the page as it is: say that the file arrived,
+   as a browser does, and ask the coach whether the exercise moved on. */
+(function () {
+  "use strict";
+  var hideTimer = null;
+
+  function refreshCoach() {
+    if (window.htmx && document.getElementById("coach-panel")) {
+      window.htmx.ajax("GET", "/coach/panneau", { target: "#coach-panel", swap: "outerHTML" });
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[download]");
+    if (!link) { return; }
+    var notice = document.querySelector("[data-download-notice]");
+    if (notice) {
+      notice.hidden = false;
+      window.clearTimeout(hideTimer);
+      hideTimer = window.setTimeout(function () { notice.hidden = true; }, 8000);
+    }
+    window.setTimeout(refreshCoach, 700);
+    window.setTimeout(refreshCoach, 2500);
+  });
+})();

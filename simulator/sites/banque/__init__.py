@@ -37,7 +37,8 @@ EVENTS = [
                "searched": "bool: a search text was given"}),
     EventSpec("banque.operation.viewed", "The learner opened one operation's details.",
               {"account": _ACCOUNT, "category": "str: virement_recu, prelevement, carte…",
-               "label": "str: the operation's label, e.g. VIREMENT DE CAF"}),
+               "label": "str: the operation's label, e.g. VIREMENT DE CAF",
+               "days_ago": "int: how many days before today it happened (0 = today)"}),
     # Transfers
     EventSpec("banque.transfer.form_viewed", "The transfer form was displayed.", {}),
     EventSpec("banque.transfer.rejected", "The transfer form was refused.",
@@ -90,7 +91,8 @@ EVENTS = [
     EventSpec("banque.statements.viewed", "The e-relevés list was displayed.",
               {"account": _ACCOUNT, "year": "int"}),
     EventSpec("banque.statement.opened", "One e-relevé was opened.",
-              {"account": _ACCOUNT, "month": "str: YYYY-MM", "pdf": "bool"}),
+              {"account": _ACCOUNT, "month": "str: YYYY-MM", "pdf": "bool",
+               "months_ago": "int: 1 = last month's statement"}),
 ]
 
 SITE = Site(
@@ -103,7 +105,7 @@ SITE = Site(
     seed=seed,
     personalise=personalise,
     default_persona="martine",
-    sign_in_for_checks=lambda db: store.open_online_session(db, strong_auth_needed=False),
+    sign_in=lambda db: store.open_online_session(db, strong_auth_needed=False),
     page_placeholder=lambda db, kind, key: (
         store.account_by_key(db, key).token
         if kind == "compte" and store.account_by_key(db, key) else None),

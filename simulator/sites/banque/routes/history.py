@@ -84,7 +84,7 @@ def operation(token: str, reference: str):
         abort(404)
     period, search = _filters()
     emit("banque.operation.viewed", account=account.key, category=found.category,
-         label=found.label)
+         label=found.label, days_ago=(clock.today() - found.day).days)
     return htmx.render(
         "banque/pages/operation.html",
         account=account,

@@ -72,7 +72,8 @@ def _statement_or_404(db, token: str, month: str):
 def statement(token: str, month: str):
     db = current_world().db
     account, found = _statement_or_404(db, token, month)
-    emit("banque.statement.opened", account=account.key, month=found.month, pdf=False)
+    emit("banque.statement.opened", account=account.key, month=found.month, pdf=False,
+         months_ago=_months_ago(found.month))
     return htmx.render(
         "banque/pages/statement.html",
         account=account,
@@ -97,5 +98,13 @@ def statement_pdf(token: str, month: str):
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{documents.statement_file_name(account.title, found)}"')
     response.headers["Cache-Control"] = "no-store"
-    emit("banque.statement.opened", account=account.key, month=found.month, pdf=True)
+    emit("banque.statement.opened", account=account.key, month=found.month, pdf=True,
+         months_ago=_months_ago(found.month))
     return response
+
+
+def _months_ago(month: str) -> int:
+    """``2026-10`` on 26/11/2026 → 1: « le relevé du mois dernier » for scenario authors."""
+    year, number = (int(part) for part in month.split("-"))
+    today = clock.today()
+    return (today.year - year) * 12 + today.month - number
