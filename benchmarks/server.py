@@ -1,0 +1,170 @@
+"""The production kiosk server (run_kiosk.py: gunicorn, gthread) started for a benchmark.
+
+Unlike tests/support/live_server.py it takes the number of workers and threads, enables the
+bare baseline page (/_bench/bare), and reads the CPU time and memory of the gunicorn master
+and its workers with psutil.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = "2026-11-26"  # the tests' Thursday: every run sees the same history
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Memory:
+    """Memory of the master + workers, in bytes.
+
+    RSS counts the pages the workers share with the master once per process. PSS and USS split
+    or drop the pages of library files that *other* processes map too (other Pythons on a shared
+    machine), so they move with what else runs. Anonymous memory (heap, stacks, the preloaded
+    app) can only be shared through fork, inside the server: the sum of each process's
+    ``Pss_Anon`` is exactly the server's anonymous memory. The footprint adds the master's
+    file-backed pages (interpreter, libraries: the workers map the same files) once."""
+
+    processes: int
+    rss: int
+    uss: int
+    pss: int
+    anonymous: int
+    footprint: int
+    master_anonymous: int
+    largest_worker_anonymous: int
+    worker_pids: tuple[int, ...]
+
+
+def _rollup(pid: int) -> dict[str, int]:
+    """/proc/<pid>/smaps_rollup, in bytes."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, _, value = line.partition(":")
+        parts = value.split()
+        if parts and parts[0].isdigit():
+            fields[name.strip()] = int(parts[0]) * 1024
+    return fields
+
+
+class BenchServer:
+    def __init__(self, instance: Path, *, workers: int = 2, threads: int = 4,
+                 settings: dict[str, str] | None = None):
+        self.instance = Path(instance)
+        self.workers = workers
+        self.threads = threads
+        self.port = free_port()
+        self.host = "127.0.0.1"
+        self.url = f"http://{self.host}:{self.port}"
+        self.settings = {"BENCHMARK_ROUTES": "true", "SIMULATOR_TODAY": TODAY, **(settings or {})}
+        self.process: subprocess.Popen | None = None
+
+    # --- life -------------------------------------------------------------------------------
+    def start(self, timeout: float = 60.0) -> BenchServer:
+        self.instance.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "PASAPAS_INSTANCE_PATH": str(self.instance),
+               **{f"PASAPAS_{k}": v for k, v in self.settings.items()}}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        self.log_path = self.instance / "server.log"
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "run_kiosk.py"), "--port", str(self.port),
+                 "--workers", str(self.workers), "--threads", str(self.threads)],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the kiosk server stopped:\n{self.log()}")
+            if self._healthy() and len(self.worker_processes()) >= self.workers:
+                return self
+            time.sleep(0.1)  # polling the health check
+        self.stop()
+        raise RuntimeError("the kiosk server did not answer /healthz in time")
+
+    def _healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def warm_up(self) -> None:
+        """One full page per worker (imports, templates, the golden database of the day)."""
+        for _ in range(self.workers * self.threads):
+            for path in ("/", "/_bench/bare"):
+                with urllib.request.urlopen(f"{self.url}{path}", timeout=10) as response:
+                    response.read()
+
+    def log(self) -> str:
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> BenchServer:
+        return self.start()
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
+    # --- what it costs ----------------------------------------------------------------------
+    def master(self) -> psutil.Process:
+        return psutil.Process(self.process.pid)
+
+    def worker_processes(self) -> list[psutil.Process]:
+        try:
+            return self.master().children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the master, its live workers and the workers it has reaped
+        (gunicorn recycles a worker after max_requests; its time lands in children_*)."""
+        master = self.master().cpu_times()
+        total = master.user + master.system + master.children_user + master.children_system
+        for worker in self.worker_processes():
+            try:
+                times = worker.cpu_times()
+                total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
+    def memory(self) -> Memory:
+        processes = [self.master(), *self.worker_processes()]
+        infos = [p.memory_full_info() for p in processes]
+        rollups = [_rollup(p.pid) for p in processes]
+        anonymous = [r.get("Pss_Anon", r.get("Anonymous", 0)) for r in rollups]
+        master_files = rollups[0].get("Rss", 0) - rollups[0].get("Anonymous", 0)
+        return Memory(
+            processes=len(processes), rss=sum(i.rss for i in infos),
+            uss=sum(i.uss for i in infos), pss=sum(getattr(i, "pss", 0) for i in infos),
+            anonymous=sum(anonymous), footprint=sum(anonymous) + master_files,
+            master_anonymous=anonymous[0], largest_worker_anonymous=max(anonymous[1:], default=0),
+            worker_pids=tuple(sorted(p.pid for p in processes[1:])))
+
+    def worlds_on_disk(self) -> tuple[int, int]:
+        """How many live worlds there are, and the bytes their files take."""
+        files = list((self.instance / "worlds" / "live").glob("*.db*"))
+        return (len([f for f in files if f.suffix == ".db"]),
+                sum(f.stat().st_size for f in files))
