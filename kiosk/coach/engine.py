@@ -54,6 +54,8 @@ def on_world_event(_sender, event: Event) -> None:
                 # Guidé: each mistake climbs the ladder by itself.
                 changes["hint_level"] = min(3, attempt["hint_level"] + 1)
             store.update_attempt(db, attempt["id"], **changes)
+            if mistake.ends:
+                _end_after_irreversible_mistake(db, attempt, scenario, mistake.id)
     g.coach_changed = True
 
 
@@ -75,6 +77,18 @@ def _complete_step(db, attempt: dict, scenario: Scenario) -> None:
         db, attempt["id"], current_step=next_index, hint_level=0, step_mistakes=0, feedback=None,
         score=score, stars=stars(score, scenario.mastery),
         status="passed" if passed(score, scenario.mastery) else "failed", ended_at=now)
+
+
+def _end_after_irreversible_mistake(db, attempt: dict, scenario: Scenario, mistake_id: str) -> None:
+    """Something that cannot be undone happened (a card opposed for good): the exercise stops,
+    failed, and the result screen says why."""
+    records = [StepRecord(r["hint_level"], r["mistakes"], bool(r["critical"]))
+               for r in store.step_results(db, attempt["id"])]
+    score = scenario_score(records, len(scenario.steps))
+    store.update_attempt(db, attempt["id"], status="failed", score=score, ended_at=time.time(),
+                         stars=stars(score, scenario.mastery),
+                         feedback={"mistake": mistake_id, "step": attempt["current_step"],
+                                   "ended": True})
 
 
 def ask_hint(attempt: dict) -> None:

@@ -109,6 +109,7 @@ class Mistake(_Strict):
     when: EventPattern
     feedback: LocaleText
     critical: bool = False  # true: the step is worth nothing (e.g. codes given to a scam site)
+    ends: bool = False  # true: the exercise stops here, failed (something that cannot be undone)
 
 
 class Step(_Strict):

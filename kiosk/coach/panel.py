@@ -43,6 +43,7 @@ def build(attempt: dict, scenario: Scenario, lang: str) -> Panel:
         stars=attempt["stars"],
     )
     if finished:
+        panel.feedback = ending_feedback(attempt, scenario, lang)
         return panel
     step = scenario.steps[index]
     if attempt["mode"] == "autonomie":
@@ -60,8 +61,19 @@ def build(attempt: dict, scenario: Scenario, lang: str) -> Panel:
         panel.arrow = level >= HIGHLIGHT_LEVEL
     feedback = attempt["feedback"]
     if feedback and feedback.get("step") == index:
-        mistake = next((m for m in step.mistakes + scenario.mistakes
-                        if m.id == feedback.get("mistake")), None)
-        if mistake:
-            panel.feedback = lines_in(mistake.feedback, lang)
+        panel.feedback = _mistake_lines(scenario, index, feedback.get("mistake"), lang)
     return panel
+
+
+def ending_feedback(attempt: dict, scenario: Scenario, lang: str) -> list[str]:
+    """The feedback of the mistake that stopped the exercise, if one did."""
+    feedback = attempt["feedback"] or {}
+    if not feedback.get("ended"):
+        return []
+    return _mistake_lines(scenario, feedback.get("step", 0), feedback.get("mistake"), lang)
+
+
+def _mistake_lines(scenario: Scenario, index: int, mistake_id: str | None, lang: str) -> list[str]:
+    step_mistakes = scenario.steps[index].mistakes if index < len(scenario.steps) else []
+    mistake = next((m for m in step_mistakes + scenario.mistakes if m.id == mistake_id), None)
+    return lines_in(mistake.feedback, lang) if mistake else []

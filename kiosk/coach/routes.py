@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
+from markupsafe import Markup, escape
 
 from kiosk.coach import bp, engine, store
 from kiosk.coach.codes import new_code, normalise
@@ -208,6 +210,14 @@ def _lines_in(texts: dict, lang: str) -> list[str]:
     from kiosk.coach.model import lines_in
 
     return lines_in(texts, lang)
+
+
+@bp.app_template_filter("isolate_quotes")
+def _isolate_quotes(line: str) -> Markup:
+    """Each « quoted » word of the replica is isolated: in Arabic, a French word in guillemets
+    (« Valider ? », « 520,00 € ») would otherwise come out in the wrong order."""
+    escaped = str(escape(line))
+    return Markup(re.sub(r"«[^»]*»", lambda m: f"<bdi>{m.group(0)}</bdi>", escaped))
 
 
 @bp.app_template_global("scenarios_by_id")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kiosk.coach import engine, store
 from kiosk.coach.model import Scenario, lines_in, text_in
+from kiosk.coach.panel import ending_feedback
 from kiosk.coach.progress import next_scenario
 from kiosk.database import get_db
 
@@ -24,6 +25,7 @@ class Summary:
     not_done: list[str] = field(default_factory=list)
     next_id: str | None = None
     next_title: str | None = None
+    ending: list[str] = field(default_factory=list)  # why the exercise stopped, if a mistake did
 
 
 def summary_of(attempt: dict, scenario: Scenario, lang: str, passed: dict[str, int]) -> Summary:
@@ -33,6 +35,7 @@ def summary_of(attempt: dict, scenario: Scenario, lang: str, passed: dict[str, i
         mode=attempt["mode"], score=attempt["score"], stars=attempt["stars"],
         mastery=scenario.mastery,
     )
+    summary.ending = ending_feedback(attempt, scenario, lang)
     for index, step in enumerate(scenario.steps):
         first_line = (text_in(step.skill, lang) if step.skill
                       else lines_in(step.instruction, lang)[0])

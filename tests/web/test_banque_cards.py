@@ -12,6 +12,11 @@ CARDS = "/sites/banque/cartes"
 UNDERSTOOD = "J'ai compris que l'opposition est définitive"
 
 
+def _button_starting(text: str):
+    """A button whose visible words start with ``text`` (the card's name follows, hidden)."""
+    return lambda tag: tag.name == "button" and tag.get_text(" ", strip=True).startswith(text)
+
+
 def names(events):
     return [e.name for e in events]
 
@@ -49,7 +54,7 @@ def test_the_cards_page_shows_each_card_and_its_state(banker, events):
         assert expected in details
     titles = [h.get_text(strip=True) for h in page.select(".bq-card-block h2")]
     assert titles == ["Visa Classic", "Carte de retrait Livret A"]
-    assert block(page, visa.token).find("button", string="Verrouiller temporairement ma carte")
+    assert block(page, visa.token).find(_button_starting("Verrouiller temporairement ma carte"))
     opposition = block(page, visa.token).select_one("a.bq-button--danger")
     assert opposition.get_text() == "Faire opposition sur la carte Visa Classic"
     assert opposition["href"] == f"{CARDS}/{visa.token}/opposition"
@@ -70,7 +75,7 @@ def test_lock_then_unlock_with_plain_forms(banker, events):
     assert visa_block.select_one(".bq-status").get_text(strip=True) == "Verrouillée temporairement"
     assert "Votre carte est verrouillée temporairement." in visa_block.select_one(
         "[role=status]").get_text()
-    assert visa_block.find("button", string="Déverrouiller ma carte")
+    assert visa_block.find(_button_starting("Déverrouiller ma carte"))
     assert card(banker).status == "locked"
     assert card(banker, "Carte de retrait Livret A").status == "active"
     unlocked = banker.post(f"{CARDS}/{visa.token}/deverrouillage")
@@ -128,7 +133,7 @@ def test_the_opposition_form_spells_out_that_it_is_definitive(banker, events):
     assert page.find("button", string="Confirmer l'opposition")
     assert page.find("a", string="Annuler")["href"] == CARDS
     assert "Vous pensez avoir simplement égaré votre carte ?" in page.get_text()
-    lock = page.find("button", string="Verrouiller temporairement ma carte")
+    lock = page.find(_button_starting("Verrouiller temporairement ma carte"))
     assert lock.find_parent("form")["action"] == f"{CARDS}/{visa.token}/verrouillage"
     assert data_of(events, "banque.card.opposition_viewed") == [{"card": "Visa Classic"}]
 
@@ -219,7 +224,7 @@ def test_a_locked_card_can_still_be_opposed(banker):
     banker.post(f"{CARDS}/{visa.token}/verrouillage")
     page = banker.soup(banker.get(f"{CARDS}/{visa.token}/opposition"))
     assert "Votre carte est déjà verrouillée temporairement" in page.get_text()
-    assert not page.find("button", string="Verrouiller temporairement ma carte")
+    assert not page.find(_button_starting("Verrouiller temporairement ma carte"))
     assert opposition(banker, visa.token, motif="perte", compris="oui").status_code == 303
     assert card(banker).status == "opposed"
 

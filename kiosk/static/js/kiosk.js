@@ -85,7 +85,8 @@
     var selector = panel.getAttribute("data-coach-target");
     if (!selector) { return; }
     var target = null;
-    try { target = replica.querySelector(selector); } catch (e) { return; }
+    // The replica's page first; then the kiosk around it (the phone button, the phone).
+    try { target = replica.querySelector(selector) || document.querySelector(selector); } catch (e) { return; }
     if (!target) { return; }
     target.classList.add("coach-highlight");
     if (panel.getAttribute("data-coach-arrow") === "yes") {
@@ -94,11 +95,19 @@
       arrow.className = "coach-arrow";
       arrow.innerHTML = ARROW;
       var box = target.getBoundingClientRect();
-      var page = replica.getBoundingClientRect();
-      arrow.style.top = (box.top - page.top + replica.scrollTop + box.height / 2 - 32) + "px";
-      arrow.style.left = Math.max(0, box.left - page.left - 72) + "px";
-      replica.style.position = "relative";
-      replica.appendChild(arrow);
+      if (replica.contains(target)) {
+        var page = replica.getBoundingClientRect();
+        arrow.style.top = (box.top - page.top + replica.scrollTop + box.height / 2 - 32) + "px";
+        arrow.style.left = Math.max(0, box.left - page.left - 72) + "px";
+        replica.style.position = "relative";
+        replica.appendChild(arrow);
+      } else {
+        arrow.style.position = "fixed";
+        arrow.style.top = Math.max(0, box.bottom + 4) + "px";
+        arrow.style.left = Math.max(0, box.left + box.width / 2 - 32) + "px";
+        arrow.classList.add("coach-arrow--up");
+        document.body.appendChild(arrow);
+      }
     }
   }
 

@@ -73,6 +73,9 @@ EVENTS = [
                          "iban_characters, iban_check, iban_format, own_bank, not_own_bank, "
                          "own_account, duplicate",
                "box": "int: the IBAN box at fault, or 0"}),
+    EventSpec("banque.beneficiary.reviewed",
+              "The summary of a new beneficiary was displayed (before « Confirmer la création »).",
+              {"name": "str: as typed", "iban_suffix": "str: last 4 characters"}),
     EventSpec("banque.beneficiary.code_sent", "The SMS code to confirm a beneficiary was sent.", {}),
     EventSpec("banque.beneficiary.code_failed", "A wrong SMS code for a new beneficiary.",
               {"attempts_left": "int"}),

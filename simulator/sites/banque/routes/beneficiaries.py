@@ -163,6 +163,8 @@ def beneficiary_review(token: str):
     beneficiary = _in_progress(token)
     if beneficiary["status"] != "draft":
         return _next_page(beneficiary)
+    emit("banque.beneficiary.reviewed", name=beneficiary["name"],
+         iban_suffix=beneficiary["iban"][-4:])
     return _review_page(beneficiary)
 
 
