@@ -98,7 +98,7 @@ def test_add_sophie_typing_her_iban_box_by_box(kiosk: Page):
 
     expect(kiosk.get_by_role("heading", name="Vérifiez les informations du bénéficiaire")
            ).to_be_visible()
-    expect(kiosk.get_by_text("FR76 9950 3000 2000 0210 4587 208")).to_be_visible()
+    expect(kiosk.get_by_text("FR76 9950 3000 2000 0210 4587 208", exact=True)).to_be_visible()
     assert_no_violations(kiosk, "beneficiaries, summary")
     kiosk.get_by_role("button", name="Confirmer la création").click()
 
