@@ -65,7 +65,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
         app.add_url_rule("/_bench/bare", "bench_bare", lambda: "ok")
 
     with app.app_context():
-        sessions.sweep(app)  # worlds left by a previous run are wiped at start-up
+        sessions.sweep(app, at_start_up=True)  # worlds left by a previous run are wiped
     return app
 
 

@@ -99,12 +99,14 @@ def end_session(sid: str) -> None:
     current_app.extensions["pasapas.worlds"].destroy(world_id)
 
 
-def sweep(app: Flask) -> int:
+def sweep(app: Flask, *, at_start_up: bool = False) -> int:
     """Expire idle sessions and delete every world no session owns; returns worlds deleted."""
     worlds = app.extensions["pasapas.worlds"]
     db = get_db()
     for world_id in store.expire_sessions(db, time.time() - app.config["KIOSK_SESSION_IDLE_SECONDS"]):
         worlds.destroy(world_id)
+    if at_start_up:  # no request is creating a world yet: every orphan can go
+        return worlds.sweep(store.owned_worlds(db), grace=0)
     return worlds.sweep(store.owned_worlds(db))
 
 

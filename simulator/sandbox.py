@@ -16,6 +16,7 @@ import re
 import secrets
 import shutil
 import threading
+import time
 from pathlib import Path
 
 from simulator import db as dbhelpers
@@ -95,9 +96,21 @@ class Worlds:
     def existing_ids(self) -> set[str]:
         return {p.stem for p in self.live_dir.glob("*.db") if _WORLD_ID.match(p.stem)}
 
-    def sweep(self, keep: set[str]) -> int:
+    # A world is created before the session that owns it is saved (at the end of the same
+    # request): the janitor leaves young files alone, or it would delete a world being born.
+    ORPHAN_GRACE_SECONDS = 300
+
+    def sweep(self, keep: set[str], *, grace: float = ORPHAN_GRACE_SECONDS) -> int:
         """Delete every world that no session owns any more; returns how many went."""
-        orphans = self.existing_ids() - keep
+        now = time.time()
+        orphans = []
+        for world_id in self.existing_ids() - keep:
+            try:
+                age = now - self.path_of(world_id).stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if age >= grace:
+                orphans.append(world_id)
         for world_id in orphans:
             self.destroy(world_id)
         return len(orphans)
