@@ -29,7 +29,8 @@ def machine() -> dict:
     from importlib.metadata import version
 
     model = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
-    dirty = _output(["git", "status", "--porcelain", "--untracked-files=no"])
+    snapshot = os.environ.get("BENCH_COMMIT")  # a copy of that commit: nothing uncommitted
+    dirty = "" if snapshot else _output(["git", "status", "--porcelain", "--untracked-files=no"])
     return {
         "cores": os.cpu_count(),
         "cpu": model.group(1).strip() if model else platform.processor(),
@@ -41,7 +42,7 @@ def machine() -> dict:
         "gunicorn": version("gunicorn"),
         "flask": version("flask"),
         "playwright": version("playwright"),
-        "commit": _output(["git", "rev-parse", "--short", "HEAD"]),
+        "commit": snapshot or _output(["git", "rev-parse", "--short", "HEAD"]),
         "uncommitted_files": len(dirty.splitlines()) if dirty else 0,
     }
 
@@ -238,8 +239,10 @@ def render(results: dict) -> str:
         _table(["machine", ""], [
             ["cores", f"{m['cores']} × {m['cpu']}"], ["RAM", f"{m['ram_gib']} GiB"],
             ["OS", m["os"]], ["Python", m["python"]], ["SQLite", m["sqlite"]],
-            ["Chromium", f"{m['chromium']} (Playwright {m.get('playwright', '?')})"], ["gunicorn / Flask", f"{m['gunicorn']} / {m['flask']}"],
-            ["code", f"commit {m['commit']}"
+            ["Chromium", f"{m['chromium']} (Playwright {m.get('playwright', '?')})"],
+            ["gunicorn / Flask", f"{m['gunicorn']} / {m['flask']}"],
+            ["code", f"commit {m['commit']}" + (" (a copy of it: --snapshot)"
+                                                 if "--snapshot" in results["command"] else "")
                      + (f" + {m['uncommitted_files']} uncommitted files (work in progress)"
                         if m["uncommitted_files"] else "")],
             ["server", f"run_kiosk.py: gunicorn gthread, {results['server']['workers']} workers "

@@ -4,6 +4,7 @@
     python benchmarks/run_all.py                 everything; rewrites the figures in RESULTS.md
     python benchmarks/run_all.py --quick         short windows (a smoke run, figures not kept)
     python benchmarks/run_all.py --only worlds,pages --no-write
+    python benchmarks/run_all.py --snapshot      the same, on a copy of HEAD (see snapshot.py)
 
 What it measures (each on a fresh production server: run_kiosk.py, gunicorn gthread, loopback):
   saturation  closed-loop learners replaying the bank visit as fast as they can, and the same
@@ -27,13 +28,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
-from collections import Counter
 import json
 import os
+import re
 import shutil
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,7 +44,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import load, report  # noqa: E402
 from benchmarks.server import BenchServer  # noqa: E402
 
-OUT = ROOT / "benchmarks" / "out"
+# A run from a snapshot (--snapshot) writes its results back to the checkout it came from.
+OUT = Path(os.environ.get("BENCH_OUT", ROOT / "benchmarks" / "out"))
+RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "benchmarks" / "RESULTS.md"))
 PHASES = ("worlds", "profile", "saturation", "paced", "memory", "pages", "configs")
 
 
@@ -55,6 +58,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--quick", action="store_true", help="short windows, for a smoke run")
     parser.add_argument("--no-write", action="store_true", help="leave RESULTS.md alone")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="benchmark a copy of HEAD, safe from edits made during the run")
     parser.add_argument("--quiet-wait", type=float, default=30.0,
                         help="seconds to wait, before each measurement, for other processes "
                              "to leave the CPU (the figures record what they took anyway)")
@@ -70,8 +75,8 @@ class Run:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         self.folder = OUT / f"run-{stamp}"
         self.results: dict = {"started": dt.datetime.now().isoformat(timespec="seconds"),
-                              "command": " ".join(["python", "benchmarks/run_all.py",
-                                                   *sys.argv[1:]]),
+                              "command": os.environ.get("BENCH_COMMAND") or " ".join(
+                                  ["python", "benchmarks/run_all.py", *sys.argv[1:]]),
                               "server": {"workers": args.workers, "threads": args.threads},
                               "machine": report.machine()}
         self.json_path = OUT / f"results-{stamp}.json"
@@ -222,7 +227,12 @@ def _errors_in(log: str) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    if args.snapshot and "BENCH_COMMIT" not in os.environ:
+        from benchmarks.snapshot import run_from_snapshot
+
+        return run_from_snapshot(ROOT, OUT, [a for a in argv if a != "--snapshot"])
     run = Run(args)
     wanted = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = set(wanted) - set(PHASES)
@@ -237,10 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     for log in run.folder.glob("*/server.log"):  # the servers' logs are kept beside the json
         shutil.copyfile(log, run.json_path.with_name(f"{run.json_path.stem}-{log.parent.name}.log"))
     shutil.rmtree(run.folder, ignore_errors=True)  # the instances: worlds, sessions
-    print(f"results: {run.json_path.relative_to(ROOT)}")
+    print(f"results: {run.json_path}")
     if not args.no_write and not args.quick and set(wanted) == set(PHASES):
-        report.write_results(ROOT / "benchmarks" / "RESULTS.md", run.results)
-        print("RESULTS.md updated")
+        report.write_results(RESULTS, run.results)
+        print(f"{RESULTS} updated")
     return 0
 
 
