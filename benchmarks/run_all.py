@@ -60,7 +60,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-write", action="store_true", help="leave RESULTS.md alone")
     parser.add_argument("--snapshot", action="store_true",
                         help="benchmark a copy of HEAD, safe from edits made during the run")
-    parser.add_argument("--quiet-wait", type=float, default=30.0,
+    parser.add_argument("--quiet-wait", type=float, default=10.0,
                         help="seconds to wait, before each measurement, for other processes "
                              "to leave the CPU (the figures record what they took anyway)")
     parser.add_argument("--configs", default="1x8,2x4,2x8,3x4,4x4",
