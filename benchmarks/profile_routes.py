@@ -80,4 +80,41 @@ def profile_routes(runs: int = 200) -> dict:
     total = sum(shares.values()) or 1.0
     return {"runs": runs, "routes": timings,
             "synthesis_breakdown": {k: round(v / total * 100, 1)
-                                    for k, v in sorted(shares.items(), key=lambda kv: -kv[1])}}
+                                    for k, v in sorted(shares.items(), key=lambda kv: -kv[1])},
+            "guard_write_ms": time_guard_write(runs)}
+
+
+def time_guard_write(runs: int) -> dict[str, float]:
+    """The write the @online guard makes on every bank page (last_activity), on a world file,
+    with the worlds' journal settings and with two cheaper ones a throw-away file could use."""
+    import datetime as dt
+    import statistics
+    from pathlib import Path
+
+    from simulator import db as dbhelpers
+    from simulator.sandbox import Worlds
+    from simulator.sites.banque import store
+
+    out = ROOT / "benchmarks" / "out"
+    with tempfile.TemporaryDirectory(dir=out) as folder:
+        world = Worlds(Path(folder)).create("martine", day=dt.date.fromisoformat(TODAY))
+        db = world.db
+        synchronous = db.execute("PRAGMA synchronous").fetchone()[0]
+        settings = (f"journal_mode={db.execute('PRAGMA journal_mode').fetchone()[0]}, "
+                    f"synchronous={['OFF', 'NORMAL', 'FULL', 'EXTRA'][synchronous]}")
+        results = {}
+        for label, pragmas in ((f"as the worlds are ({settings})", []),
+                               ("synchronous=OFF", ["PRAGMA synchronous = OFF"]),
+                               ("WAL, synchronous=NORMAL", ["PRAGMA journal_mode = WAL",
+                                                            "PRAGMA synchronous = NORMAL"])):
+            for pragma in pragmas:
+                db.execute(pragma)
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                with dbhelpers.write_transaction(db):
+                    store.update_customer(db, last_activity=time.time())
+                times.append(time.perf_counter() - started)
+            results[label] = round(statistics.median(times) * 1000, 3)
+        world.close()
+    return results

@@ -190,7 +190,10 @@ def profile(section: dict) -> str:
     shares = _table(["where the synthesis spends its time (cProfile, exclusive time)", "share"],
                     [[label, f"{share} %"] for label, share in
                      section["synthesis_breakdown"].items()])
-    return f"{routes}\n\n{shares}"
+    guard = section.get("guard_write_ms", {})
+    writes = _table(["the @online guard's write of last_activity, on a world file", "median ms"],
+                    [[label, ms] for label, ms in guard.items()])
+    return f"{routes}\n\n{shares}\n\n{writes}" if guard else f"{routes}\n\n{shares}"
 
 
 def configs(section: list[dict]) -> str:
