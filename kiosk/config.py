@@ -17,8 +17,16 @@ DEFAULTS = {
     "LANGUAGES": {"fr": "Français", "en": "English", "ar": "العربية"},
     "RTL_LANGUAGES": ["ar"],
     "BABEL_DEFAULT_LOCALE": "fr",
-    # A learner's session ends (and their world is wiped) after this long without a request.
-    "KIOSK_SESSION_IDLE_SECONDS": 20 * 60,
+    # Inactivity: after KIOSK_IDLE_SECONDS without a tap, « Vous êtes toujours là ? » with a
+    # countdown (never under 20 s); then the session ends and the world is wiped.
+    "KIOSK_IDLE_SECONDS": 180,
+    "KIOSK_IDLE_COUNTDOWN_SECONDS": 60,
+    # The server forgets a session without any request after the warning, its countdown and a
+    # margin (None: computed from the two above); the adviser can add time.
+    "KIOSK_SESSION_IDLE_SECONDS": None,
+    # Each page tells the server every few seconds that its kiosk is alive (and asks whether
+    # the adviser sent something).
+    "KIOSK_HEARTBEAT_SECONDS": 5,
     # The simulated world.
     "SIMULATOR_TODAY": None,  # "YYYY-MM-DD" pins the date (tests)
     "SIMULATOR_SEED": None,  # an integer makes every world's random draws reproducible (tests)

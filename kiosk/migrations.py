@@ -85,3 +85,20 @@ def add_critical_mistakes(db):
     # A critical mistake (giving one's codes to a scam site) makes the step worth nothing.
     db["attempts"].add_column("step_critical", int, not_null_default=0)
     db["step_results"].add_column("critical", int, not_null_default=0)
+
+
+@migrations()
+def create_kiosks_and_notices(db):
+    # The terminals of the branch: each page sends a heartbeat, so the console knows which
+    # kiosk is alive, free or in use, and on which page.
+    db["kiosks"].create(
+        {"id": str, "first_seen": float, "last_beat": float, "session_id": str, "page": str},
+        pk="id",
+    )
+    # What the adviser sends to a learner's screen: a message, « J'arrive », more time, the end.
+    db["kiosk_notices"].create(
+        {"id": int, "session_id": str, "kind": str, "text": str, "seconds": int,
+         "created_at": float, "delivered_at": float},
+        pk="id",
+    )
+    db["kiosk_notices"].create_index(["session_id", "delivered_at"])

@@ -10,12 +10,17 @@ from __future__ import annotations
 import secrets
 import time
 
+from blinker import Namespace
 from flask import Flask, Request, Response, current_app, g
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
 from kiosk import store
 from kiosk.database import get_db
+
+#: Sent with ``sender=<session id>`` and ``reason`` (finished, expired, adviser) just before a
+#: learner's session and world are deleted: the learning records listen to it.
+learner_session_ended = Namespace().signal("learner-session-ended")
 
 # Writing last_seen on every request would make every page a write; a few seconds of slack
 # is nothing next to a timeout counted in minutes.
@@ -34,6 +39,7 @@ class KioskSession(CallbackDict, SessionMixin):
         self.last_seen = last_seen
         self.modified = False
         self.ended = False
+        self.ended_reason = "finished"
 
     @property
     def new(self) -> bool:  # Flask's SessionMixin API
@@ -43,9 +49,10 @@ class KioskSession(CallbackDict, SessionMixin):
         self.world_id = world_id
         self.modified = True
 
-    def end(self) -> None:
+    def end(self, reason: str = "finished") -> None:
         """Forget this session: the row goes, and the response deletes the cookie."""
         self.ended = True
+        self.ended_reason = reason
 
 
 class KioskSessionInterface(SessionInterface):
@@ -56,8 +63,8 @@ class KioskSessionInterface(SessionInterface):
         row = store.load_session(get_db(), sid)
         if row is None:
             return KioskSession()
-        if time.time() - row["last_seen"] > app.config["KIOSK_SESSION_IDLE_SECONDS"]:
-            end_session(sid)
+        if time.time() - row["last_seen"] > idle_limit(app, row["data"]):
+            end_session(sid, "expired")
             return KioskSession()
         return KioskSession(row["data"], sid=sid, world_id=row["world_id"],
                             last_seen=row["last_seen"])
@@ -66,7 +73,7 @@ class KioskSessionInterface(SessionInterface):
         name = self.get_cookie_name(app)
         if session.ended:
             if session.sid:
-                end_session(session.sid)
+                end_session(session.sid, session.ended_reason)
             response.delete_cookie(name, path=self.get_cookie_path(app))
             return
         now = time.time()
@@ -78,6 +85,8 @@ class KioskSessionInterface(SessionInterface):
             store.create_session(db, session.sid, now, session.world_id, dict(session))
         elif session.modified:
             store.save_session(db, session.sid, now, session.world_id, dict(session))
+        elif g.get("quiet_request"):
+            return  # a heartbeat is not the learner doing something
         elif now - session.last_seen > TOUCH_EVERY_SECONDS:
             store.touch_session(db, session.sid, now)
         else:
@@ -93,9 +102,24 @@ class KioskSessionInterface(SessionInterface):
         response.vary.add("Cookie")
 
 
-def end_session(sid: str) -> None:
-    """Delete a session and wipe its world."""
-    world_id = store.delete_session(get_db(), sid)
+def idle_limit(app: Flask, data: dict) -> float:
+    """How long a session lives without a request: the kiosk's own inactivity warning and its
+    countdown, a margin, and what the adviser added."""
+    configured = app.config.get("KIOSK_SESSION_IDLE_SECONDS")
+    base = configured if configured else (app.config["KIOSK_IDLE_SECONDS"]
+                                          + app.config["KIOSK_IDLE_COUNTDOWN_SECONDS"] + 120)
+    return base + float(data.get("extra_seconds", 0))
+
+
+def end_session(sid: str, reason: str = "finished") -> None:
+    """End a learner's session for good: its running exercise is abandoned, the session and
+    its world are deleted. « Terminer », the inactivity expiry and the adviser all come here."""
+    from kiosk.coach import store as coach_store
+
+    db = get_db()
+    coach_store.abandon_running(db, sid)
+    learner_session_ended.send(sid, reason=reason)
+    world_id = store.delete_session(db, sid)
     current_app.extensions["pasapas.worlds"].destroy(world_id)
 
 
@@ -103,8 +127,10 @@ def sweep(app: Flask, *, at_start_up: bool = False) -> int:
     """Expire idle sessions and delete every world no session owns; returns worlds deleted."""
     worlds = app.extensions["pasapas.worlds"]
     db = get_db()
-    for world_id in store.expire_sessions(db, time.time() - app.config["KIOSK_SESSION_IDLE_SECONDS"]):
-        worlds.destroy(world_id)
+    now = time.time()
+    for sid, last_seen, data in store.sessions_idle_since(db, now - idle_limit(app, {})):
+        if now - last_seen > idle_limit(app, data):  # the adviser may have added time
+            end_session(sid, "expired")
     if at_start_up:  # no request is creating a world yet: every orphan can go
         return worlds.sweep(store.owned_worlds(db), grace=0)
     return worlds.sweep(store.owned_worlds(db))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import sqlite_utils
 
@@ -51,15 +52,10 @@ def delete_session(db, sid: str) -> str | None:
     return row[0] if row else None
 
 
-def expire_sessions(db, idle_before: float) -> list[str | None]:
-    """Delete the sessions idle since before ``idle_before``; returns their worlds."""
-    with write_transaction(db):
-        worlds = [
-            r[0]
-            for r in db.execute("SELECT world_id FROM sessions WHERE last_seen < ?", [idle_before])
-        ]
-        db.execute("DELETE FROM sessions WHERE last_seen < ?", [idle_before])
-    return worlds
+def sessions_idle_since(db, before: float) -> list[tuple[str, float, dict]]:
+    """The sessions without a request since ``before``: id, last request, data."""
+    return [(sid, last_seen, json.loads(data or "{}")) for sid, last_seen, data in db.execute(
+        "SELECT id, last_seen, data FROM sessions WHERE last_seen < ?", [before])]
 
 
 def owned_worlds(db) -> set[str]:
@@ -68,3 +64,37 @@ def owned_worlds(db) -> set[str]:
 
 def count_sessions(db) -> int:
     return db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
+
+
+# --- kiosks (terminals) and the notices the adviser sends them ------------------------------
+
+def record_heartbeat(db, kiosk_id: str, now: float, session_id: str | None, page: str) -> None:
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO kiosks (id, first_seen, last_beat, session_id, page) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET last_beat = excluded.last_beat,"
+            " session_id = excluded.session_id, page = excluded.page",
+            [kiosk_id, now, now, session_id, page])
+
+
+def kiosks(db) -> list[dict]:
+    return list(db["kiosks"].rows_where(order_by="id"))
+
+
+def add_notice(db, session_id: str, kind: str, text: str = "", seconds: int = 0) -> None:
+    """kind: message (text), help_ack (« J'arrive »), extend (seconds more), end."""
+    with write_transaction(db):
+        db["kiosk_notices"].insert({"session_id": session_id, "kind": kind, "text": text,
+                                    "seconds": seconds, "created_at": time.time(),
+                                    "delivered_at": None})
+
+
+def take_notices(db, session_id: str) -> list[dict]:
+    """The notices not yet shown on this session's screen, marked as delivered."""
+    with write_transaction(db):
+        rows = list(db["kiosk_notices"].rows_where(
+            "session_id = ? AND delivered_at IS NULL", [session_id], order_by="id"))
+        if rows:
+            db.execute("UPDATE kiosk_notices SET delivered_at = ? WHERE session_id = ? AND "
+                       "delivered_at IS NULL", [time.time(), session_id])
+    return rows

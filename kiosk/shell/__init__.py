@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("shell", __name__, template_folder="templates")
 
-from kiosk.shell import routes  # noqa: E402,F401  (registers the routes)
+from kiosk.shell import heartbeat, routes  # noqa: E402,F401  (registers the routes)

@@ -76,8 +76,12 @@ def persona_card():
 @bp.post("/seance/terminer")
 def end():
     """« Terminer »: the world, the session and what the browser kept are wiped."""
-    session.end()
-    response = redirect(url_for("shell.home", fin=1), 303)
+    kiosk_id = session.get("kiosk")
+    session.end("finished")
+    # Back to the kiosk's own address, so the next learner's session still knows the terminal.
+    target = url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1) if kiosk_id else url_for(
+        "shell.home", fin=1)
+    response = redirect(target, 303)
     # Honoured on HTTPS and localhost; the home page also clears storage itself (kiosk.js).
     response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response

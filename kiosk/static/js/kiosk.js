@@ -173,3 +173,10 @@
     window.setTimeout(refreshCoach, 2500);
   });
 })();
+
+/* What the adviser sends (a message, « J'arrive ») closes with its button. */
+document.addEventListener("click", function (event) {
+  "use strict";
+  var close = event.target.closest("[data-notice-close]");
+  if (close) { close.closest(".kiosk-notice").remove(); }
+});

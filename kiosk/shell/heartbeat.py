@@ -1,0 +1,57 @@
+"""Which terminal is this, is it alive, and what has the adviser sent to it.
+
+The launcher opens ``/borne/<id>`` on each terminal, so the session knows its kiosk. Every page
+then sends a quiet heartbeat (``/borne/battement``, every few seconds): the console sees which
+kiosk is alive and on which page, and the answer carries what the adviser sent — a message,
+« J'arrive », more time — or sends the screen home when the adviser ended the session.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from flask import abort, g, redirect, render_template, request, session, url_for
+
+from kiosk import store
+from kiosk.database import get_db
+from kiosk.shell import bp
+from simulator import htmx
+
+_KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+
+
+@bp.get("/borne/<kiosk_id>")
+def kiosk_start(kiosk_id: str):
+    if not _KIOSK_ID.match(kiosk_id):
+        abort(404)
+    session["kiosk"] = kiosk_id
+    store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, "/")
+    return redirect(url_for("shell.home", fin=request.args.get("fin")), 303)
+
+
+@bp.get("/borne/battement")
+def heartbeat():
+    g.quiet_request = True  # a heartbeat is not the learner doing something
+    kiosk_id = session.get("kiosk") or request.args.get("borne") or ""
+    page = (request.args.get("page") or "")[:200]
+    if _KIOSK_ID.match(kiosk_id):
+        store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, page)
+    if request.args.get("seance") == "1" and not session.get("site"):
+        # The page belonged to a session that is gone (ended by the adviser, or expired).
+        target = (url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1)
+                  if _KIOSK_ID.match(kiosk_id) else url_for("shell.home", fin=1))
+        response = htmx.redirect(target)
+        response.headers["HX-Redirect"] = target
+        return response
+    notices = store.take_notices(get_db(), session.sid) if session.sid else []
+    if not notices:
+        return "", 204
+    extra = sum(n["seconds"] for n in notices if n["kind"] == "extend")
+    if extra:
+        session["extra_seconds"] = session.get("extra_seconds", 0) + extra
+    response = htmx.render("shell/partials/_notices.html", "shell/partials/_notices.html",
+                           notices=[n for n in notices if n["kind"] in ("message", "help_ack")])
+    if extra:
+        htmx.trigger(response, "kiosk-idle-extended")
+    return response
