@@ -23,9 +23,10 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, instance: Path, settings: dict[str, str] | None = None):
+    def __init__(self, instance: Path, settings: dict[str, str] | None = None,
+                 port: int | None = None):
         self.instance = instance
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = settings or {}
         self.process: subprocess.Popen | None = None
