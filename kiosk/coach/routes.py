@@ -75,14 +75,11 @@ def _running_attempt():
 
 
 def _panel_response():
-    attempt = _running_attempt()
+    """After a button of the panel: the new panel for htmx, the same page again without it."""
     if not htmx.wants_fragment():
-        return redirect(request.referrer if _same_origin(request.referrer) else url_for("shell.home"), 303)
-    if attempt is None:
-        return "", 204
-    scenario = engine.scenario_of(attempt)
-    return render_template("coach/_panel.html", panel=build(attempt, scenario, _lang()),
-                           help_request=store.open_help_request(get_db(), session.sid))
+        back = request.referrer if _same_origin(request.referrer) else url_for("shell.home")
+        return redirect(back, 303)
+    return panel_fragment()
 
 
 @bp.get("/coach/panneau")
