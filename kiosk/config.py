@@ -14,7 +14,10 @@ from pathlib import Path
 
 DEFAULTS = {
     # Languages of the kiosk chrome (the replica pages stay in French, like the real sites).
-    "LANGUAGES": {"fr": "Français", "en": "English", "ar": "العربية"},
+    # Each name is written in its own language. Turkish, Portuguese and Romanian are spoken by
+    # many of the people who come to post offices in priority neighbourhoods.
+    "LANGUAGES": {"fr": "Français", "en": "English", "ar": "العربية", "tr": "Türkçe",
+                  "pt": "Português", "ro": "Română"},
     "RTL_LANGUAGES": ["ar"],
     "BABEL_DEFAULT_LOCALE": "fr",
     # Inactivity: after KIOSK_IDLE_SECONDS without a tap, « Vous êtes toujours là ? » with a

@@ -4,6 +4,7 @@ field, and disable only themselves; the JSON schema for editors is current."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -24,12 +25,52 @@ def test_every_shipped_scenario_loads_and_checks_clean():
     assert check_catalog(catalog, SCENARIOS_DIR, pages=False) == []
 
 
-def test_every_shipped_bank_scenario_speaks_french_english_and_arabic():
-    for scenario in load_catalog().scenarios.values():
-        texts = [scenario.title, scenario.goal] + [t for s in scenario.steps for t in (
-            [s.instruction] + s.hints + [m.feedback for m in s.mistakes] + ([s.skill] if s.skill else []))]
+def test_every_scenario_text_speaks_every_shipped_language():
+    """Title, goal, skills, instructions, hints, every feedback and the parcours' titles are in
+    every language of the kiosk (kiosk.config LANGUAGES: fr, en, ar, tr, pt, ro…)."""
+    from kiosk.config import DEFAULTS
+
+    shipped = set(DEFAULTS["LANGUAGES"])
+    assert {"fr", "en", "ar", "tr", "pt", "ro"} <= shipped
+    catalog = load_catalog()
+    for scenario in catalog.scenarios.values():
+        texts = [scenario.title, scenario.goal] + [m.feedback for m in scenario.mistakes] + [
+            t for s in scenario.steps for t in (
+                [s.instruction] + s.hints + [m.feedback for m in s.mistakes]
+                + ([s.skill] if s.skill else []))]
         for text in texts:
-            assert {"fr", "en", "ar"} <= set(text), (scenario.id, text)
+            assert shipped <= set(text), (scenario.id, sorted(shipped - set(text)), text["fr"])
+    for parcours in catalog.parcours:
+        assert shipped <= set(parcours.title), (parcours.id, sorted(shipped - set(parcours.title)))
+
+
+def test_translations_keep_the_lines_and_the_quoted_replica_words():
+    """FALC: the coach shows one line per idea, so every language has as many lines as the
+    French; and every « quoted » French word of the replica reappears in each translation,
+    unless the quote is one of the kiosk's own (translated) buttons."""
+    from kiosk.config import DEFAULTS
+
+    # Bidirectional isolate marks (older Arabic texts have some) are not part of the words.
+    quoted = re.compile(r"«[\s\u2066-\u2069]*(.*?)[\s\u2066-\u2069]*»")
+    for scenario in load_catalog().scenarios.values():
+        texts = [scenario.title, scenario.goal] + [m.feedback for m in scenario.mistakes] + [
+            t for s in scenario.steps for t in (
+                [s.instruction] + s.hints + [m.feedback for m in s.mistakes]
+                + ([s.skill] if s.skill else []))]
+        for text in texts:
+            french_lines = text["fr"].count("\n")
+            replica_words = set(quoted.findall(text["fr"])) - KIOSK_BUTTONS
+            for lang in DEFAULTS["LANGUAGES"]:
+                if lang == "fr" or lang not in text:
+                    continue
+                assert text[lang].count("\n") == french_lines, (scenario.id, lang, text[lang])
+                missing = replica_words - set(quoted.findall(text[lang]))
+                assert not missing, (scenario.id, lang, missing, text[lang])
+
+
+# The kiosk's own buttons, quoted in the learner's language in the scenarios (docs/authoring.md §3).
+KIOSK_BUTTONS = {"Lire le message", "Téléphone", "Supprimer", "Signaler comme indésirable",
+                 "Signaler"}
 
 
 def test_every_shipped_scenario_has_a_mistake_path():
@@ -85,11 +126,9 @@ def test_a_locale_map_without_french_is_refused(tmp_path):
 
 
 def test_plain_text_instead_of_a_locale_map_is_explained(tmp_path):
-    root = _broken(tmp_path, lambda t: t.replace(
-        'title:\n  fr: "Se connecter à son espace bancaire, puis se déconnecter"\n'
-        '  en: "Log in to your online bank, then log out"\n'
-        '  ar: "الدخول إلى حسابك البنكي على الإنترنت ثم الخروج منه"\n',
-        'title: "Se connecter"\n', 1))
+    # The whole title map (every language) becomes one plain string.
+    root = _broken(tmp_path, lambda t: re.sub(r"title:\n(  [a-z]{2}: .*\n)+",
+                                              'title: "Se connecter"\n', t, count=1))
     (error,) = load_catalog(root).errors
     assert "field title" in error.message and "map of languages" in error.message
 

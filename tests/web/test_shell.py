@@ -7,8 +7,12 @@ from pathlib import Path
 
 def test_home_offers_languages_and_the_bank(learner):
     page = learner.soup(learner.get("/"))
-    languages = [b.get_text(strip=True) for b in page.select(".choice-row button[name=lang]")]
-    assert languages == ["Français", "English", "العربية"]
+    buttons = page.select(".choice-row button[name=lang]")
+    languages = [b.get_text(strip=True) for b in buttons]
+    assert languages == ["Français", "English", "العربية", "Türkçe", "Português", "Română"]
+    # Each name is in its own language, so that screen readers pronounce it right.
+    assert [b["lang"] for b in buttons] == [b["value"] for b in buttons] == [
+        "fr", "en", "ar", "tr", "pt", "ro"]
     assert "Ma banque" in " ".join(t.get_text() for t in page.select(".site-tiles"))
 
 
