@@ -7,6 +7,8 @@
     python run_kiosk.py scenarios check       validate every scenario (exit 1 with the problems)
     python run_kiosk.py scenarios replay FILE play a scenario's solution in Chromium (--headed)
     python run_kiosk.py scenarios schema      regenerate scenarios/schema.json
+    python run_kiosk.py adviser add NAME      create an adviser of the console (list, remove, password)
+    python run_kiosk.py purge --older-than DAYS   delete the records older than DAYS days
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     subparsers = parser.add_subparsers(dest="command")
     add_scenario_commands(subparsers)
+    from kiosk.agent.cli import add_commands as add_console_commands
+
+    add_console_commands(subparsers)
     return parser.parse_args(argv)
 
 
@@ -52,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.cli import run_scenario_command
 
         return run_scenario_command(args)
+    if args.command in ("adviser", "purge"):
+        from kiosk.agent.cli import run as run_console_command
+
+        return run_console_command(args)
     serve(args)
     return 0
 

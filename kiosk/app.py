@@ -9,6 +9,7 @@ from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import CSRFProtect
 
 from kiosk import config, database, errors, i18n, security, sessions
+from kiosk.agent.sessions import SessionsByPath
 from kiosk.coach.loader import SCENARIOS_DIR
 from simulator import htmx, sites
 from simulator.events import world_event
@@ -37,7 +38,8 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_key(instance)
 
-    app.session_interface = sessions.KioskSessionInterface()
+    # The adviser console (/agent) has its own sessions and cookie, never a learner's.
+    app.session_interface = SessionsByPath(sessions.KioskSessionInterface())
     app.extensions["pasapas.worlds"] = Worlds(Path(app.config["WORLDS_DIR"]))
     database.init_app(app)
     csrf.init_app(app)
@@ -53,6 +55,9 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     app.register_blueprint(shell_bp)
     app.register_blueprint(coach_bp)
+    from kiosk.agent import bp as agent_bp
+
+    app.register_blueprint(agent_bp)
     app.extensions["pasapas.catalog"] = load_catalog(Path(app.config["SCENARIOS_DIR"]))
     for problem in app.extensions["pasapas.catalog"].errors:
         app.logger.warning("scenario disabled: %s", problem)

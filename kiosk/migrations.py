@@ -102,3 +102,36 @@ def create_kiosks_and_notices(db):
         pk="id",
     )
     db["kiosk_notices"].create_index(["session_id", "delivered_at"])
+
+
+@migrations()
+def create_adviser_console(db):
+    # The adviser console (issue 5). No default account: advisers are created on the command line
+    # (run_kiosk.py adviser add NAME); name_key is the case-folded name that logins compare.
+    db["advisers"].create(
+        {"id": int, "name": str, "name_key": str, "password_hash": str, "created_at": float,
+         "password_changed_at": float, "last_login_at": float},
+        pk="id",
+    )
+    db["advisers"].create_index(["name_key"], unique=True)
+    # The console's own server-side sessions, never mixed with the learners' (another cookie).
+    db["adviser_sessions"].create(
+        {"id": str, "adviser_id": int, "created_at": float, "last_seen": float, "data": str},
+        pk="id",
+    )
+    db["adviser_sessions"].create_index(["adviser_id"])
+    # Failed logins, per account (the name typed) and per address: shared by every worker
+    # process and kept across restarts (reference: kiosk-security-reliability §3.5).
+    db["login_failures"].create({"id": int, "scope": str, "key": str, "at": float}, pk="id")
+    db["login_failures"].create_index(["scope", "key", "at"])
+    # The parcours an adviser gave to a learner code.
+    db["learners"].add_column("parcours_id", str)
+    # One row per ended learner session, for the reports per period and per kiosk: the terminal,
+    # the pseudonymous code (or none), when it started and ended. Nothing else.
+    db["session_log"].create(
+        {"id": int, "kiosk_id": str, "learner_code": str, "started_at": float, "ended_at": float,
+         "end_reason": str},
+        pk="id",
+    )
+    db["session_log"].create_index(["ended_at"])
+    db["session_log"].create_index(["learner_code"])
