@@ -8,13 +8,13 @@ VENDOR := kiosk/static/vendor
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
 PYTEST_WORKERS ?= 2
 
-.PHONY: kiosk test setup browser assets catalogs translations lint bench clean
+.PHONY: kiosk test setup browser lrs assets catalogs translations lint bench clean
 .DEFAULT_GOAL := kiosk
 
 kiosk: setup
 	$(BIN)/python run_kiosk.py $(ARGS)
 
-test: setup browser
+test: setup browser lrs
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(ARGS)
 
 setup: $(VENV)/.installed assets catalogs
@@ -48,6 +48,17 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	scripts/install_browser.sh $(BIN)/python
 
+# Ralph, the LRS the learning-records tests start (tests/lrs): its own virtual environment,
+# since its click pin clashes with sqlite-utils'. The version is pinned in the requirements.
+RALPH_VENV := .venv-ralph
+lrs: $(RALPH_VENV)/.installed
+
+$(RALPH_VENV)/.installed: tests/lrs/requirements-ralph.txt
+	test -d $(RALPH_VENV) || $(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements-ralph.txt
+	touch $@
+
 lint: $(VENV)/.installed
 	$(BIN)/python -m ruff check . || true
 
@@ -56,5 +67,5 @@ bench: setup
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) node_modules $(VENDOR) instance .pytest_cache
+	rm -rf $(VENV) .venv-ralph node_modules $(VENDOR) instance .pytest_cache
 	find locales -name '*.mo' -delete

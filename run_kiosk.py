@@ -7,6 +7,8 @@
     python run_kiosk.py scenarios check       validate every scenario (exit 1 with the problems)
     python run_kiosk.py scenarios replay FILE play a scenario's solution in Chromium (--headed)
     python run_kiosk.py scenarios schema      regenerate scenarios/schema.json
+    python run_kiosk.py records status        learning records (xAPI): pending, failed, sent
+    python run_kiosk.py records export        pending statements as JSON lines (also requeue, relay)
     python run_kiosk.py adviser add NAME      create an adviser of the console (list, remove, password)
     python run_kiosk.py purge --older-than DAYS   delete the records older than DAYS days
 """
@@ -29,6 +31,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     subparsers = parser.add_subparsers(dest="command")
     add_scenario_commands(subparsers)
+    from kiosk.records.cli import add_records_commands
+
+    add_records_commands(subparsers)
     from kiosk.agent.cli import add_commands as add_console_commands
 
     add_console_commands(subparsers)
@@ -41,6 +46,9 @@ def serve(args: argparse.Namespace) -> None:
     url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
     if args.dev:
         app = create_app({"TEMPLATES_AUTO_RELOAD": True})
+        from kiosk.records.relay import start_in_background
+
+        start_in_background(app.config)  # when an LRS is configured
         print(f"Pas à pas (développement) : {url}", flush=True)
         app.run(host=args.host, port=args.port, debug=True)
         return
@@ -57,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.cli import run_scenario_command
 
         return run_scenario_command(args)
+    if args.command == "records":
+        from kiosk.records.cli import run_records_command
+
+        return run_records_command(args)
     if args.command in ("adviser", "purge"):
         from kiosk.agent.cli import run as run_console_command
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Pas à pas — the kiosk server's benchmarks, in one bounded run (`make bench`, ~5-8 min).
+"""Pas à pas — the kiosk server's benchmarks, in one bounded run (`make bench`, ~6-9 min).
 
     python benchmarks/run_all.py                 everything; rewrites the figures in RESULTS.md
     python benchmarks/run_all.py --quick         short windows (a smoke run, figures not kept)

@@ -48,6 +48,21 @@ DEFAULTS = {
     "SESSION_COOKIE_SECURE": False,  # set True when the kiosks reach the server over HTTPS
     "TEMPLATES_AUTO_RELOAD": False,
     "BENCHMARK_ROUTES": False,  # /_bench/bare: the bare Flask page of the load benchmark
+    # Learning records (xAPI, kiosk/records, docs/records.md). Actors, activities and our
+    # extensions are IRIs under XAPI_HOMEPAGE: the organisation's address, never a person's.
+    "XAPI_HOMEPAGE": "https://pasapas.example",
+    "XAPI_LRS_URL": None,  # the LRS's xAPI endpoint, e.g. "https://lrs.example.org/xAPI/"
+    "XAPI_LRS_USERNAME": None,  # HTTP basic authentication
+    "XAPI_LRS_PASSWORD": None,
+    "XAPI_RELAY_IN_SERVER": True,  # False when `run_kiosk.py records relay` runs on its own
+    "XAPI_RELAY_POLL_SECONDS": 5.0,  # how often an idle relay looks for new statements
+    "XAPI_BATCH_SIZE": 50,
+    "XAPI_TIMEOUT_SECONDS": 10.0,
+    "XAPI_RETRY_MIN_SECONDS": 30.0,  # backoff: min(max, min·2^n), with jitter
+    "XAPI_RETRY_MAX_SECONDS": 3600.0,
+    "XAPI_MAX_TRIES": 20,  # error answers before a statement is « failed » (re-queueable)
+    "XAPI_AUTH_PAUSE_SECONDS": 600.0,  # the LRS refused our credentials: wait, then try again
+    "XAPI_KEEP_SENT_DAYS": 30,  # statements the LRS holds are kept this long, then deleted
 }
 
 

@@ -135,3 +135,37 @@ def create_adviser_console(db):
     )
     db["session_log"].create_index(["ended_at"])
     db["session_log"].create_index(["learner_code"])
+
+
+@migrations()
+def create_xapi_outbox(db):
+    # Learning records waiting for the LRS (kiosk/records): each statement's id and timestamp
+    # are fixed when it is queued, in the transaction that changed the attempt, so a retry
+    # sends the very same bytes and the LRS keeps it once (reference
+    # kiosk-security-reliability.md §5.5). Rows are never deleted silently: « failed » ones
+    # wait for an operator to re-queue them.
+    db.execute("""
+        CREATE TABLE xapi_outbox (
+            id TEXT PRIMARY KEY,                -- the statement's UUID
+            attempt_id INTEGER,
+            learner_code TEXT,                  -- None for a guest: deleting a code deletes its rows
+            verb TEXT NOT NULL,                 -- short name: initialized, interacted, passed…
+            statement TEXT NOT NULL,            -- the JSON sent, byte for byte, on every try
+            timestamp REAL NOT NULL,            -- the statement's timestamp (epoch seconds)
+            created_at REAL NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'sent', 'failed')),
+            tries INTEGER NOT NULL DEFAULT 0,   -- answers from the LRS that were not « stored »
+            next_attempt_at REAL NOT NULL,
+            last_status INTEGER,                -- the LRS's last HTTP status for this row
+            last_error TEXT,
+            sent_at REAL
+        )""")
+    db.execute("CREATE INDEX xapi_outbox_due ON xapi_outbox (status, next_attempt_at)")
+    db.execute("CREATE INDEX xapi_outbox_attempt ON xapi_outbox (attempt_id)")
+    db.execute("CREATE INDEX xapi_outbox_learner ON xapi_outbox (learner_code)")
+    # What the relay last saw of the LRS, for `run_kiosk.py records status` and the console.
+    db["xapi_relay_status"].create(
+        {"id": int, "state": str, "detail": str, "updated_at": float, "last_sent_at": float},
+        pk="id",
+    )

@@ -26,6 +26,9 @@ class KioskServer(BaseApplication):
             "accesslog": "-" if access_log else None,
             "errorlog": "-",
             "loglevel": "warning",
+            # The learning records' relay, in each worker (one of them is elected):
+            # kiosk/records/relay.py says why not in the master.
+            "post_worker_init": start_records_relay,
         }
         super().__init__()
 
@@ -36,3 +39,12 @@ class KioskServer(BaseApplication):
 
     def load(self):
         return self.app_factory()
+
+
+def start_records_relay(worker) -> None:
+    """gunicorn hook: the relay thread, when an LRS is configured (XAPI_LRS_URL)."""
+    config = getattr(worker.wsgi, "config", None)
+    if config is not None:
+        from kiosk.records.relay import start_in_background
+
+        start_in_background(config)

@@ -117,7 +117,7 @@ def end_session(sid: str, reason: str = "finished") -> None:
     from kiosk.coach import store as coach_store
 
     db = get_db()
-    coach_store.abandon_running(db, sid)
+    coach_store.abandon_running(db, sid, reason)
     learner_session_ended.send(sid, reason=reason)
     world_id = store.delete_session(db, sid)
     current_app.extensions["pasapas.worlds"].destroy(world_id)

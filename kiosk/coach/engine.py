@@ -13,6 +13,7 @@ from kiosk.coach.matcher import matches
 from kiosk.coach.model import Scenario
 from kiosk.coach.scoring import StepRecord, passed, scenario_score, stars
 from kiosk.database import get_db
+from kiosk.records import outbox as xapi_outbox
 from simulator.db import write_transaction
 from simulator.events import Event
 
@@ -77,6 +78,7 @@ def _complete_step(db, attempt: dict, scenario: Scenario) -> None:
         db, attempt["id"], current_step=next_index, hint_level=0, step_mistakes=0, feedback=None,
         score=score, stars=stars(score, scenario.mastery),
         status="passed" if passed(score, scenario.mastery) else "failed", ended_at=now)
+    xapi_outbox.attempt_ended(db, store.attempt(db, attempt["id"]))
 
 
 def _end_after_irreversible_mistake(db, attempt: dict, scenario: Scenario, mistake_id: str) -> None:
@@ -89,6 +91,7 @@ def _end_after_irreversible_mistake(db, attempt: dict, scenario: Scenario, mista
                          stars=stars(score, scenario.mastery),
                          feedback={"mistake": mistake_id, "step": attempt["current_step"],
                                    "ended": True})
+    xapi_outbox.attempt_ended(db, store.attempt(db, attempt["id"]))
 
 
 def ask_hint(attempt: dict) -> None:
@@ -104,3 +107,4 @@ def stop(attempt: dict) -> None:
     db = get_db()
     with write_transaction(db):
         store.update_attempt(db, attempt["id"], status="abandoned", ended_at=time.time())
+        xapi_outbox.attempt_ended(db, store.attempt(db, attempt["id"]), reason="stopped")

@@ -8,6 +8,7 @@ import time
 import sqlite_utils
 
 from kiosk.coach.scoring import StepRecord
+from kiosk.records import outbox as xapi_outbox
 from simulator.db import write_transaction
 
 _ATTEMPT_COLUMNS = ("id, session_id, learner_code, world_id, scenario_id, site, mode, lang, "
@@ -28,14 +29,15 @@ def create_attempt(db: sqlite_utils.Database, *, session_id: str, learner_code: 
     now = time.time()
     with write_transaction(db):
         # One running attempt per session: starting another one abandons the previous one.
-        db.execute("UPDATE attempts SET status = 'abandoned', ended_at = ? "
-                   "WHERE session_id = ? AND status = 'running'", [now, session_id])
-        return db["attempts"].insert({
+        _abandon_running(db, session_id, now, "restarted")
+        attempt_id = db["attempts"].insert({
             "session_id": session_id, "learner_code": learner_code, "world_id": world_id,
             "scenario_id": scenario_id, "site": site, "mode": mode, "lang": lang,
             "status": "running", "current_step": 0, "hint_level": 0, "step_mistakes": 0,
             "feedback": None, "started_at": now, "step_started_at": now,
         }).last_pk
+        xapi_outbox.attempt_started(db, attempt(db, attempt_id))
+        return attempt_id
 
 
 def attempt(db: sqlite_utils.Database, attempt_id: int) -> dict | None:
@@ -66,13 +68,15 @@ def update_attempt(db: sqlite_utils.Database, attempt_id: int, **changes) -> Non
 
 
 def record_step(db: sqlite_utils.Database, attempt: dict, step_id: str, record: StepRecord) -> None:
-    db["step_results"].insert({
+    row = {
         "attempt_id": attempt["id"], "step_index": attempt["current_step"], "step_id": step_id,
         "hint_level": record.hint_level, "highlight": int(record.highlight),
         "mistakes": record.mistakes, "critical": int(record.critical), "outcome": record.outcome,
         "score": record.score,
         "started_at": attempt["step_started_at"], "done_at": time.time(),
-    })
+    }
+    db["step_results"].insert(row)
+    xapi_outbox.step_done(db, attempt, row)
 
 
 def step_results(db: sqlite_utils.Database, attempt_id: int) -> list[dict]:
@@ -80,10 +84,20 @@ def step_results(db: sqlite_utils.Database, attempt_id: int) -> list[dict]:
                                               order_by="step_index"))
 
 
-def abandon_running(db: sqlite_utils.Database, session_id: str) -> None:
+def abandon_running(db: sqlite_utils.Database, session_id: str, reason: str = "finished") -> None:
+    """reason: why the session ends (finished, expired, adviser), for the learning records."""
     with write_transaction(db):
-        db.execute("UPDATE attempts SET status = 'abandoned', ended_at = ? "
-                   "WHERE session_id = ? AND status = 'running'", [time.time(), session_id])
+        _abandon_running(db, session_id, time.time(), reason)
+
+
+def _abandon_running(db: sqlite_utils.Database, session_id: str, now: float, reason: str) -> None:
+    running = [_attempt(row) for row in db.execute(
+        f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE session_id = ? AND status = 'running'",
+        [session_id])]
+    for stopped in running:
+        db.execute("UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE id = ?",
+                   [now, stopped["id"]])
+        xapi_outbox.attempt_ended(db, {**stopped, "status": "abandoned", "ended_at": now}, reason)
 
 
 def passed_scenarios(db: sqlite_utils.Database, *, learner_code: str | None,
