@@ -58,6 +58,9 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     from kiosk.agent import bp as agent_bp
 
     app.register_blueprint(agent_bp)
+    from kiosk.records.console import bp as records_bp
+
+    app.register_blueprint(records_bp)  # « Registres » in the console
     app.extensions["pasapas.catalog"] = load_catalog(Path(app.config["SCENARIOS_DIR"]))
     for problem in app.extensions["pasapas.catalog"].errors:
         app.logger.warning("scenario disabled: %s", problem)
