@@ -49,4 +49,4 @@ def console_menu():
     return {"console_menu": menu}
 
 
-from kiosk.agent import auth, board, errors, formats  # noqa: E402,F401  (registers the routes)
+from kiosk.agent import auth, board, errors, formats, learners, reports, session_log  # noqa: E402,F401  (registers the routes)

@@ -65,7 +65,10 @@ class ConsoleClient:
 
     def log_in(self, name: str = "claire", password: str = PASSWORD):
         self.get("/agent/connexion")
-        return self.post("/agent/connexion", {"nom": name, "mot_de_passe": password})
+        response = self.post("/agent/connexion", {"nom": name, "mot_de_passe": password})
+        if response.status_code == 303:  # a new session: its own CSRF token, on the next page
+            self.get(response.headers["Location"])
+        return response
 
     def cookie(self) -> str | None:
         found = self.client.get_cookie(self.app.config["AGENT_SESSION_COOKIE_NAME"], path="/agent")
@@ -79,3 +82,7 @@ class ConsoleClient:
     def text(response) -> str:
         return " ".join(BeautifulSoup(response.get_data(as_text=True), "html.parser")
                         .get_text(" ").split())
+
+    @staticmethod
+    def soup_of(html: str) -> BeautifulSoup:
+        return BeautifulSoup(html, "html.parser")
