@@ -27,7 +27,7 @@ class World:
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
-            self._db = dbhelpers.connect(self.path)
+            self._db = dbhelpers.connect(self.path, throwaway=True)
         return self._db
 
     @property
