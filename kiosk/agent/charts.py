@@ -22,7 +22,9 @@ STATUS_COLOURS = {"passed": "#1d6b3a", "failed": "#9b2226", "abandoned": "#5c667
 
 
 def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
-    return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+    # Drawn at its own size (no larger), shrunk on a narrow screen by the stylesheet.
+    return (f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'role="img" '
             f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(desc)}</desc>'
             + "".join(body) + "</svg>")
@@ -83,7 +85,7 @@ def funnel(steps: list[dict]) -> str:
                         f'fill="{colour}"/>')
             if w >= 22:
                 body.append(f'<text x="{x + w / 2:.1f}" y="{y + 27}" text-anchor="middle" '
-                            f'fill="#fff" font-weight="700">{count}</text>')
+                            f'class="on-bar">{count}</text>')
             x += w
     worst = max(steps, key=lambda s: s["hints"] + s["highlight"] + s["mistakes"] + s["stopped"])
     desc = (f"Pour chacune des {len(steps)} étapes : combien l'ont faite seuls, avec des indices, "
