@@ -49,4 +49,6 @@ def console_menu():
     return {"console_menu": menu}
 
 
-from kiosk.agent import auth, board, errors, formats, learners, reports, session_log  # noqa: E402,F401  (registers the routes)
+# Importing the modules registers their routes.
+from kiosk.agent import (  # noqa: E402,F401
+    auth, board, errors, formats, learners, reports, session_log)

@@ -26,7 +26,8 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str
     return (f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'role="img" '
             f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(desc)}</desc>'
+            f'<title id="chart-title">{escape(title)}</title>'
+            f'<desc id="chart-desc">{escape(desc)}</desc>'
             + "".join(body) + "</svg>")
 
 
@@ -51,7 +52,8 @@ def scores_over_time(attempts: list[dict]) -> str:
         day = datetime.fromtimestamp(attempt["started_at"]).strftime("%d/%m")
         stars = "★" * (attempt["stars"] or 0) if attempt["status"] != "abandoned" else "–"
         body.append(
-            f'<rect x="{x}" y="{top + plot_h - h:.1f}" width="30" height="{h:.1f}" fill="{colour}"/>'
+            f'<rect x="{x}" y="{top + plot_h - h:.1f}" width="30" height="{h:.1f}" '
+            f'fill="{colour}"/>'
             f'<text x="{x + 15}" y="{top + plot_h + 20}" text-anchor="middle">{stars}</text>'
             f'<text x="{x + 15}" y="{top + plot_h + 42}" text-anchor="middle" font-size="13">'
             f'{day}</text>')

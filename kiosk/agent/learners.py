@@ -61,7 +61,7 @@ def create_batch():
 @bp.get("/apprenants/cartes")
 @login_required
 def cards():
-    """The A4 page of cards to print: each code with its QR code (the bare code) and how to use it."""
+    """The A4 page of cards: each code, its QR code (the bare code) and how to use it."""
     wanted = [normalise(c) for c in (request.args.get("codes") or "").split(",")[:BATCH_MAX]]
     db, titles = get_db(), _parcours_titles()
     found = [store.learner(db, code) for code in wanted if code]
@@ -82,7 +82,7 @@ def learner_page(code: str):
     for attempt in attempts:
         scenario = scenarios.get(attempt["scenario_id"])
         attempt["title"] = scenario.title["fr"] if scenario else attempt["scenario_id"]
-        attempt["seconds"] = ((attempt["ended_at"] or attempt["started_at"]) - attempt["started_at"])
+        attempt["seconds"] = (attempt["ended_at"] or attempt["started_at"]) - attempt["started_at"]
     total = sum(a["seconds"] for a in attempts)
     return render_template("agent/learner.html", learner=learner, attempts=attempts,
                            total_seconds=total, parcours=_parcours_titles(),

@@ -26,7 +26,8 @@ def _period() -> tuple[float, float, dict]:
     since, until = 0.0, time.time() + 86400
     try:
         if shown["du"]:
-            since = datetime.combine(date.fromisoformat(shown["du"]), datetime.min.time()).timestamp()
+            start = date.fromisoformat(shown["du"])
+            since = datetime.combine(start, datetime.min.time()).timestamp()
         if shown["au"]:
             end = date.fromisoformat(shown["au"]) + timedelta(days=1)
             until = datetime.combine(end, datetime.min.time()).timestamp()

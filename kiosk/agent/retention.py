@@ -30,7 +30,8 @@ _PURGES = {
     "login_failures": "DELETE FROM login_failures WHERE at < :before",
     # A code not used since the cut-off, with nothing left behind it, goes too.
     "learners": "DELETE FROM learners WHERE last_seen < :before AND code NOT IN "
-                "(SELECT learner_code FROM attempts WHERE learner_code IS NOT NULL) AND code NOT IN "
+                "(SELECT learner_code FROM attempts WHERE learner_code IS NOT NULL) "
+                "AND code NOT IN "
                 "(SELECT json_extract(data, '$.learner') FROM sessions "
                 "WHERE json_extract(data, '$.learner') IS NOT NULL)",
     "kiosks": "DELETE FROM kiosks WHERE last_beat < :before",

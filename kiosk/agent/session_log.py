@@ -35,7 +35,8 @@ def log_ended_session(sid: str, reason: str = "finished") -> None:
         return  # a terminal's session that nobody used
     # An expired session ended at its last request, not when the janitor noticed.
     ended = row["last_seen"] if reason == "expired" else time.time()
-    store.log_session(db, kiosk_id=row["data"].get("kiosk"), learner_code=row["data"].get("learner"),
+    store.log_session(db, kiosk_id=row["data"].get("kiosk"),
+                      learner_code=row["data"].get("learner"),
                       started_at=row["data"]["log_started_at"],
                       ended_at=max(ended, row["data"]["log_started_at"]), end_reason=reason)
 

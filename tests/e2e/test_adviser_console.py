@@ -104,12 +104,14 @@ def test_a_new_adviser_answers_a_help_request_and_ends_a_session(page: Page, adv
     console.get_by_role("link", name=f"Message, temps, fin de séance — borne {KIOSK}").click()
     expect(console.get_by_role("heading", name="Envoyer un message sur l'écran")).to_be_visible()
     shots.check("kiosk")
-    console.get_by_label("Votre message (280 caractères au plus)").fill("Je suis là dans un instant.")
+    message = console.get_by_label("Votre message (280 caractères au plus)")
+    message.fill("Je suis là dans un instant.")
     console.get_by_role("button", name="Envoyer le message").click()
     expect(page.get_by_text("Je suis là dans un instant.")).to_be_visible(timeout=12000)
 
     console.get_by_role("link", name="Terminer la séance de cette borne…").click()
-    expect(console.get_by_role("heading", name=f"Terminer la séance de la borne {KIOSK} ?")).to_be_visible()
+    question = f"Terminer la séance de la borne {KIOSK} ?"
+    expect(console.get_by_role("heading", name=question)).to_be_visible()
     shots.check("end-confirm")
     console.get_by_role("button", name="Oui, terminer la séance").click()
     expect(console.get_by_text("la séance est terminée et tout est effacé")).to_be_visible()
