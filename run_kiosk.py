@@ -4,6 +4,7 @@
     python run_kiosk.py                       serve on http://127.0.0.1:8000 (gunicorn)
     python run_kiosk.py --port 8080           another port; --host 0.0.0.0 for kiosks on the LAN
     python run_kiosk.py --dev                 Flask's development server with reloading
+    python run_kiosk.py --kiosk               the server and Chromium in kiosk mode on it (--borne ID)
     python run_kiosk.py scenarios check       validate every scenario (exit 1 with the problems)
     python run_kiosk.py scenarios replay FILE play a scenario's solution in Chromium (--headed)
     python run_kiosk.py scenarios schema      regenerate scenarios/schema.json
@@ -27,6 +28,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
     parser.add_argument("--dev", action="store_true", help="development server with auto-reload")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="also open Chromium in kiosk mode on this server, restarted with a "
+                             "fresh profile after every session (docs/operators.md)")
+    from kiosk.terminal.launcher import add_arguments as add_terminal_arguments
+
+    add_terminal_arguments(parser, with_server=False)
     from kiosk.cli import add_scenario_commands
 
     subparsers = parser.add_subparsers(dest="command")
@@ -73,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.agent.cli import run as run_console_command
 
         return run_console_command(args)
+    if args.kiosk:
+        from kiosk.terminal.local import serve_with_screen
+
+        return serve_with_screen(args)
     serve(args)
     return 0
 

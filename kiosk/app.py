@@ -56,8 +56,10 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.register_blueprint(shell_bp)
     app.register_blueprint(coach_bp)
     from kiosk.glossary import bp as glossary_bp
+    from kiosk.terminal.status import bp as terminal_bp
 
     app.register_blueprint(glossary_bp)
+    app.register_blueprint(terminal_bp)
     from kiosk.agent import bp as agent_bp
 
     app.register_blueprint(agent_bp)

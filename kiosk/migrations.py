@@ -169,3 +169,10 @@ def create_xapi_outbox(db):
         {"id": int, "state": str, "detail": str, "updated_at": float, "last_sent_at": float},
         pk="id",
     )
+
+
+@migrations()
+def count_session_ends_per_kiosk(db):
+    # The terminal's launcher restarts Chromium with a fresh profile after every session of its
+    # kiosk: it watches this number (kiosk/terminal/status.py, GET /borne/<id>/etat).
+    db["kiosks"].add_column("sessions_ended", int, not_null_default=0)
