@@ -9,6 +9,7 @@ words, so « RIB » is not found in « attribut ».
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ class Glossary:
         # the page's text is read once, word by word, looking up the longest phrase first.
         self._forms = {tuple(tokens(f)): word for word in words for f in word.forms}
         self._exceptions = {tuple(tokens(p)): word for word in words for p in word.not_in}
-        self._longest = max(len(key) for key in [*self._forms, *self._exceptions])
+        self._longest = max((len(key) for key in [*self._forms, *self._exceptions]), default=0)
         self._first_words = {key[0] for key in [*self._forms, *self._exceptions]}
 
     def find(self, text: str) -> list[Word]:
@@ -100,7 +101,13 @@ def load(path: Path = GLOSSARY_FILE) -> Glossary:
 
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
-    return load()
+    """The shipped glossary, read once. A broken file takes the glossary away, never the
+    kiosk: the side panel simply has no « Mots à comprendre » (and the log says why)."""
+    try:
+        return load()
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+        logging.getLogger(__name__).error("glossary disabled: %s: %s", GLOSSARY_FILE, error)
+        return Glossary([])
 
 
 def visible_text(html: str) -> str:

@@ -111,3 +111,18 @@ def test_french_words_quoted_in_an_explanation_are_balanced(lang):
     for word in glossary().words:
         text = word.explanation(lang)
         assert text.count("«") == text.count("»"), (word.id, lang)
+
+
+def test_a_broken_glossary_file_takes_the_glossary_away_not_the_kiosk(tmp_path, monkeypatch, caplog):
+    from kiosk.glossary import detect
+
+    broken = tmp_path / "glossary.yaml"
+    broken.write_text("words:\n  - id: rib\n    word: [RIB\n", encoding="utf-8")
+    monkeypatch.setattr(detect, "GLOSSARY_FILE", broken)
+    monkeypatch.setattr(detect, "load", lambda: load(broken))
+    detect.glossary.cache_clear()
+    try:
+        assert detect.glossary().find_in_html("<p>RIB, IBAN</p>") == []
+        assert "glossary disabled" in caplog.text
+    finally:
+        detect.glossary.cache_clear()
