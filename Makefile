@@ -26,7 +26,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Front-end libraries come from npm (pinned in package-lock.json) and are copied, never committed.
-assets: $(VENDOR)/htmx.min.js
+assets: $(VENDOR)/htmx.min.js $(VENDOR)/simple-keyboard.js $(VENDOR)/simple-keyboard.css
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -35,6 +35,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(VENDOR)/htmx.min.js: node_modules/.package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+# The on-screen keyboard (kiosk/static/js/keyboard.js gives it our layouts).
+$(VENDOR)/simple-keyboard.js: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/simple-keyboard/build/index.js $@
+
+$(VENDOR)/simple-keyboard.css: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/simple-keyboard/build/css/index.css $@
 
 catalogs: $(VENV)/.installed $(MO_FILES)
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("shell", __name__, template_folder="templates")
 
-from kiosk.shell import heartbeat, routes  # noqa: E402,F401  (registers the routes)
+from kiosk.shell import display, heartbeat, idle, routes  # noqa: E402,F401  (their routes)

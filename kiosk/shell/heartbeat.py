@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import time
 
-from flask import abort, g, redirect, render_template, request, session, url_for
+from flask import (abort, current_app, g, make_response, redirect, render_template, request,
+                   session, url_for)
 
 from kiosk import store
 from kiosk.database import get_db
@@ -41,8 +42,13 @@ def heartbeat():
         # The page belonged to a session that is gone (ended by the adviser, or expired).
         target = (url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1)
                   if _KIOSK_ID.match(kiosk_id) else url_for("shell.home", fin=1))
-        response = htmx.redirect(target)
+        # A full page load (HX-Redirect alone: with HX-Location htmx would swap the home page
+        # into this one, keeping the old language's <html> and skipping the storage wipe).
+        response = make_response("", 200)
         response.headers["HX-Redirect"] = target
+        # Forget it in the browser too, as « Terminer » does (the home page clears storage).
+        response.headers["Clear-Site-Data"] = '"cookies", "storage"'
+        response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"], path="/")
         return response
     notices = store.take_notices(get_db(), session.sid) if session.sid else []
     if not notices:

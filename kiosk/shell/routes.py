@@ -77,7 +77,8 @@ def persona_card():
 def end():
     """« Terminer »: the world, the session and what the browser kept are wiped."""
     kiosk_id = session.get("kiosk")
-    session.end("finished")
+    # The inactivity countdown posts this form too (idle.js): the records tell the two apart.
+    session.end("expired" if request.form.get("raison") == "inactivite" else "finished")
     # Back to the kiosk's own address, so the next learner's session still knows the terminal.
     target = url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1) if kiosk_id else url_for(
         "shell.home", fin=1)
