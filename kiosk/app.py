@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kiosk import config, database, errors, i18n, security, sessions
 from kiosk.agent.sessions import SessionsByPath
@@ -74,6 +75,11 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.teardown_request(close_world)
     app.context_processor(frame_context)
 
+    if app.config["TRUSTED_PROXIES"]:
+        # The console's login throttling counts per address: behind the branch's HTTPS proxy
+        # every kiosk would otherwise look like 127.0.0.1.
+        proxies = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     if app.config["BENCHMARK_ROUTES"]:
         app.add_url_rule("/_bench/bare", "bench_bare", lambda: "ok")
 

@@ -48,6 +48,9 @@ DEFAULTS = {
     "SESSION_COOKIE_SECURE": False,  # set True when the kiosks reach the server over HTTPS
     "TEMPLATES_AUTO_RELOAD": False,
     "BENCHMARK_ROUTES": False,  # /_bench/bare: the bare Flask page of the load benchmark
+    # Behind a reverse proxy (Caddy, nginx) for HTTPS: how many proxies to trust for the
+    # client's address (X-Forwarded-For) and scheme. 0: none (the server faces the kiosks).
+    "TRUSTED_PROXIES": 0,
     # Learning records (xAPI, kiosk/records, docs/records.md). Actors, activities and our
     # extensions are IRIs under XAPI_HOMEPAGE: the organisation's address, never a person's.
     "XAPI_HOMEPAGE": "https://pasapas.example",

@@ -90,3 +90,15 @@ def test_error_pages_swap_the_whole_page_for_htmx(learner):
     response = learner.htmx_get("/nulle-part")
     assert response.status_code == 404
     assert response.headers["HX-Retarget"] == "body"
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_kiosks(tmp_path):
+    from flask import request
+
+    from kiosk.app import create_app
+
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "t",
+                      "TRUSTED_PROXIES": 1})
+    app.add_url_rule("/_ip", "ip", lambda: request.remote_addr)
+    response = app.test_client().get("/_ip", headers={"X-Forwarded-For": "192.168.1.23"})
+    assert response.get_data(as_text=True) == "192.168.1.23"
