@@ -193,6 +193,7 @@ def test_three_wrong_codes_cancel_the_addition(kiosk: Page):
     kiosk.get_by_role("button", name="Valider").click()
     kiosk.get_by_role("button", name="Confirmer la création").click()
     code_field = kiosk.get_by_label("Veuillez saisir votre code de validation reçu par SMS")
+    expect(code_field).to_be_visible()  # the new page, before its phone is opened
     code = read_code_on_the_phone(kiosk)
     wrong = "000000" if code != "000000" else "111111"
     for attempts_left in ("2 essais", "1 essai"):
@@ -235,6 +236,7 @@ def test_with_an_activation_delay_the_new_beneficiary_waits(browser: Browser,
     page.get_by_role("button", name="Valider").click()
     page.get_by_role("button", name="Confirmer la création").click()
     code_field = page.get_by_label("Veuillez saisir votre code de validation reçu par SMS")
+    expect(code_field).to_be_visible()  # the new page, before its phone is opened
     code_field.fill(read_code_on_the_phone(page))
     page.get_by_role("button", name="Valider").click()
 

@@ -132,6 +132,8 @@ def test_a_whole_session_at_the_bank(kiosk: Page, base_url, lang):
     walk.look("beneficiary-details")
     page.get_by_role("button", name="Valider").click()
     page.get_by_role("button", name="Confirmer la création").click()
+    # The code page first: the phone button of the page before would open a phone about to go.
+    expect(page.get_by_label("Veuillez saisir votre code de validation reçu par SMS")).to_be_visible()
     sms_code = walk.code_from_phone("ajouter un bénéficiaire")
     page.get_by_label("Veuillez saisir votre code de validation reçu par SMS").fill(sms_code)
     page.get_by_role("button", name="Valider").click()
