@@ -53,7 +53,11 @@
   document.body.addEventListener("phone-rang", function () {
     var button = phoneButton();
     if (button && window.htmx) {
-      window.htmx.ajax("GET", "/sites/telephone/bouton", { target: "#phone-button", swap: "outerHTML" });
+      // Sent from the kiosk bar, not from the button: htmx drops a second request from the
+      // same element, and a tap on the phone at that moment would then open an empty phone.
+      window.htmx.ajax("GET", "/sites/telephone/bouton", {
+        source: ".kiosk-bar__tools", target: "#phone-button", swap: "outerHTML"
+      });
     }
   });
 
