@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
@@ -14,6 +15,7 @@ from kiosk.coach.codes import new_code, normalise
 from kiosk.coach.panel import build
 from kiosk.coach.progress import parcours_progress
 from kiosk.coach.summary import summary_of
+from kiosk import store as kiosk_store
 from kiosk.database import get_db
 from simulator import clock, htmx
 from simulator.sites import SITES_BY_NAME
@@ -106,6 +108,10 @@ def ask_for_help():
     attempt = _running_attempt()
     if session.sid:
         store.record_help_request(get_db(), session.sid, attempt["id"] if attempt else None)
+        if session.get("kiosk"):
+            # The board names the kiosk at once, without waiting for the next heartbeat.
+            kiosk_store.record_heartbeat(get_db(), session["kiosk"], time.time(), session.sid,
+                                         urlsplit(request.referrer or "").path)
     return _panel_response()
 
 
