@@ -53,7 +53,8 @@ def reports():
     rows = [{"id": sid, "title": _title(sid), **stats.scenario_summary(items)}
             for sid, items in sorted(by_scenario.items(), key=lambda kv: _title(kv[0]))]
     return render_template("agent/reports.html", rows=rows, period=period,
-                           total=stats.scenario_summary(attempts))
+                           total=stats.scenario_summary(attempts),
+                           broken=current_app.extensions["pasapas.catalog"].errors)
 
 
 def _funnel(scenario, since: float, until: float) -> list[dict]:

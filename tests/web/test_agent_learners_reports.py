@@ -215,3 +215,15 @@ def test_purge_deletes_older_records(app, console, monkeypatch, capsys):
         assert db.execute("SELECT COUNT(*) FROM step_results r LEFT JOIN attempts a ON "
                           "a.id = r.attempt_id WHERE a.id IS NULL").fetchone()[0] == 0
     assert run_kiosk.main(["purge", "--older-than", "0"]) == 2
+
+
+def test_the_reports_page_lists_broken_exercise_files(app, console):
+    from kiosk.coach.loader import ScenarioError
+
+    assert console.soup(console.get("/agent/rapports")).select_one("#broken-title") is None
+    app.extensions["pasapas.catalog"].errors.append(ScenarioError(
+        "scenarios/banque/casse.yaml", 12, "step 2 « montant », field done_when.amount: "
+        "expected a number, got 'cinquante'"))
+    page = console.soup(console.get("/agent/rapports"))
+    assert page.select_one("#broken-title").get_text() == "Exercices hors service"
+    assert "scenarios/banque/casse.yaml, line 12: step 2" in page.select_one(".panel--warning").get_text()
