@@ -12,6 +12,7 @@
     python run_kiosk.py records export        pending statements as JSON lines (also requeue, relay)
     python run_kiosk.py adviser add NAME      create an adviser of the console (list, remove, password)
     python run_kiosk.py purge --older-than DAYS   delete the records older than DAYS days
+    python run_kiosk.py backup [FOLDER]       a checked copy of kiosk.db (VACUUM INTO)
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     from kiosk.agent.cli import add_commands as add_console_commands
 
     add_console_commands(subparsers)
+    from kiosk.backup import add_command as add_backup_command
+
+    add_backup_command(subparsers)
     return parser.parse_args(argv)
 
 
@@ -80,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.agent.cli import run as run_console_command
 
         return run_console_command(args)
+    if args.command == "backup":
+        from kiosk.backup import run as run_backup
+
+        return run_backup(args)
     if args.kiosk:
         from kiosk.terminal.local import serve_with_screen
 
