@@ -1,31 +1,21 @@
 """The production kiosk server (run_kiosk.py: gunicorn, gthread) started for a benchmark.
 
-Unlike tests/support/live_server.py it takes the number of workers and threads, enables the
-bare baseline page (/_bench/bare), and reads the CPU time and memory of the gunicorn master
-and its workers with psutil.
+The kiosk's LiveServer, with the bare baseline page (/_bench/bare) enabled, the tests' fixed
+date, and the CPU time and memory of the gunicorn master and its workers read with psutil.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 
+from kiosk.server_process import LiveServer
+
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"  # the tests' Thursday: every run sees the same history
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -61,46 +51,18 @@ def _rollup(pid: int) -> dict[str, int]:
     return fields
 
 
-class BenchServer:
+class BenchServer(LiveServer):
     def __init__(self, instance: Path, *, workers: int = 2, threads: int = 4,
                  settings: dict[str, str] | None = None):
-        self.instance = Path(instance)
-        self.workers = workers
-        self.threads = threads
-        self.port = free_port()
-        self.host = "127.0.0.1"
-        self.url = f"http://{self.host}:{self.port}"
-        self.settings = {"BENCHMARK_ROUTES": "true", "SIMULATOR_TODAY": TODAY, **(settings or {})}
-        self.process: subprocess.Popen | None = None
+        super().__init__(instance, {"BENCHMARK_ROUTES": "true", "SIMULATOR_TODAY": TODAY,
+                                    **(settings or {})}, workers=workers, threads=threads)
 
-    # --- life -------------------------------------------------------------------------------
     def start(self, timeout: float = 60.0) -> BenchServer:
-        self.instance.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "PASAPAS_INSTANCE_PATH": str(self.instance),
-               **{f"PASAPAS_{k}": v for k, v in self.settings.items()}}
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-        self.log_path = self.instance / "server.log"
-        with self.log_path.open("w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, str(ROOT / "run_kiosk.py"), "--port", str(self.port),
-                 "--workers", str(self.workers), "--threads", str(self.threads)],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the kiosk server stopped:\n{self.log()}")
-            if self._healthy() and len(self.worker_processes()) >= self.workers:
-                return self
-            time.sleep(0.1)  # polling the health check
-        self.stop()
-        raise RuntimeError("the kiosk server did not answer /healthz in time")
+        return super().start(timeout)
 
-    def _healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
-                return response.status == 200
-        except OSError:
-            return False
+    def ready(self) -> bool:
+        """Healthy, and every worker forked: the figures must not count a worker's start."""
+        return self.healthy() and len(self.worker_processes()) >= self.workers
 
     def warm_up(self) -> None:
         """One full page per worker (imports, templates, the golden database of the day)."""
@@ -108,18 +70,6 @@ class BenchServer:
             for path in ("/", "/_bench/bare"):
                 with urllib.request.urlopen(f"{self.url}{path}", timeout=10) as response:
                     response.read()
-
-    def log(self) -> str:
-        return self.log_path.read_text() if self.log_path.exists() else ""
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
     def __enter__(self) -> BenchServer:
         return self.start()

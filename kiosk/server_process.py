@@ -24,14 +24,16 @@ def free_port() -> int:
 
 class LiveServer:
     def __init__(self, instance: Path, settings: dict[str, str] | None = None,
-                 port: int | None = None):
-        self.instance = instance
+                 port: int | None = None, *, workers: int = 1, threads: int = 8):
+        self.instance = Path(instance)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = settings or {}
+        self.workers = workers
+        self.threads = threads
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30.0) -> "LiveServer":
+    def start(self, timeout: float = 30.0) -> LiveServer:
         env = {**os.environ, "PASAPAS_INSTANCE_PATH": str(self.instance), **{
             f"PASAPAS_{k}": v for k, v in self.settings.items()}}
         self.log_path = self.instance / "server.log"
@@ -39,21 +41,28 @@ class LiveServer:
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(
                 [sys.executable, str(ROOT / "run_kiosk.py"), "--port", str(self.port),
-                 "--workers", "1", "--threads", "8"],
+                 "--workers", str(self.workers), "--threads", str(self.threads)],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the kiosk server stopped:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.1)  # polling the health check, not waiting for a fixed delay
+            if self.ready():
+                return self
+            time.sleep(0.1)  # polling the health check, not waiting for a fixed delay
         self.stop()
         raise RuntimeError("the kiosk server did not answer /healthz in time")
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def ready(self) -> bool:
+        return self.healthy()
 
     def log(self) -> str:
         return self.log_path.read_text() if self.log_path.exists() else ""

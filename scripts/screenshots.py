@@ -20,8 +20,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import persona_secrets, system_chromium  # noqa: E402
 from kiosk.server_process import LiveServer  # noqa: E402
+from tests.e2e.conftest import persona_secrets, system_chromium  # noqa: E402
 
 # Pages of the bank to capture once logged in (path, file name).
 PAGES = [

@@ -18,7 +18,7 @@ _signals = Namespace()
 #: Sent with ``sender=<event name>`` and ``event=<Event>``.
 world_event = _signals.signal("world-event")
 
-_declared: dict[str, "EventSpec"] = {}
+_declared: dict[str, EventSpec] = {}
 
 
 @dataclass(frozen=True)

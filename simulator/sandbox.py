@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from simulator import db as dbhelpers
-from simulator.world import World
 from simulator.personas import Persona, load_persona, persona_path
 from simulator.sites import SITES, core_migrations
+from simulator.world import World
 
 _WORLD_ID = re.compile(r"^[0-9a-f]{32}$")
 _golden_lock = threading.Lock()

@@ -50,5 +50,4 @@ def console_menu():
 
 
 # Importing the modules registers their routes.
-from kiosk.agent import (  # noqa: E402,F401
-    auth, board, errors, formats, learners, reports, session_log)
+from kiosk.agent import auth, board, errors, formats, learners, reports, session_log  # noqa: E402,F401

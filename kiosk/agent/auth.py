@@ -15,8 +15,17 @@ from __future__ import annotations
 
 import functools
 
-from flask import (current_app, flash, g, make_response, redirect, render_template, request,
-                   session, url_for)
+from flask import (
+    current_app,
+    flash,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from kiosk.agent import accounts, bp, store

@@ -85,7 +85,7 @@ class EventPattern(BaseModel):
         return dict(self.model_extra or {})
 
     @model_validator(mode="after")
-    def _check_conditions(self) -> "EventPattern":
+    def _check_conditions(self) -> EventPattern:
         for name, condition in self.conditions.items():
             if isinstance(condition, dict):
                 allowed = {"min", "max", "contains", "not"}
@@ -159,7 +159,7 @@ class Action(_Strict):
     goto: str | None = None  # open a path of the kiosk (rarely needed)
 
     @model_validator(mode="after")
-    def _one_key(self) -> "Action":
+    def _one_key(self) -> Action:
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
             raise ValueError(
@@ -223,7 +223,7 @@ class Scenario(_Strict):
         return steps
 
     @model_validator(mode="after")
-    def _mistake_paths_name_mistakes(self) -> "Scenario":
+    def _mistake_paths_name_mistakes(self) -> Scenario:
         ids = [m.id for m in self.mistakes] + [m.id for s in self.steps for m in s.mistakes]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:

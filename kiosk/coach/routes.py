@@ -10,12 +10,12 @@ from flask import abort, current_app, g, redirect, render_template, request, ses
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from kiosk import store as kiosk_store
 from kiosk.coach import bp, engine, store
 from kiosk.coach.codes import new_code, normalise
 from kiosk.coach.panel import build
 from kiosk.coach.progress import parcours_progress
 from kiosk.coach.summary import summary_of
-from kiosk import store as kiosk_store
 from kiosk.database import get_db
 from simulator import clock, htmx
 from simulator.sites import SITES_BY_NAME

@@ -10,8 +10,18 @@ from __future__ import annotations
 import time
 import urllib.parse
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template
-from flask import request, stream_with_context, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError

@@ -34,7 +34,7 @@ class RelaySettings:
     keep_sent_days: float = 30
 
     @classmethod
-    def from_config(cls, config) -> "RelaySettings":
+    def from_config(cls, config) -> RelaySettings:
         return cls(
             statements_url=statements_url(config.get("XAPI_LRS_URL")),
             username=config.get("XAPI_LRS_USERNAME"), password=config.get("XAPI_LRS_PASSWORD"),

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 import time
 
-from flask import (abort, current_app, g, make_response, redirect, render_template, request,
-                   session, url_for)
+from flask import (
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 
 from kiosk import store
 from kiosk.database import get_db

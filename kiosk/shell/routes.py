@@ -7,11 +7,11 @@ import time
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
+from kiosk.coach.mission import mission_for_session
+from kiosk.coach.progress import parcours_overview
 from kiosk.database import get_db
 from kiosk.shell import bp
 from kiosk.shell.persona_card import card_for
-from kiosk.coach.mission import mission_for_session
-from kiosk.coach.progress import parcours_overview
 from simulator import clock
 from simulator.sites import SITES
 

@@ -9,8 +9,8 @@ import shutil
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import TEST_TODAY
 from kiosk.server_process import LiveServer
+from tests.conftest import TEST_TODAY
 
 KIOSK_VIEWPORT = {"width": 1366, "height": 768}
 

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from kiosk.server_process import LiveServer
 from tests.conftest import TEST_TODAY
-from tests.e2e.conftest import KIOSK_VIEWPORT, log_in, start_bank
+from tests.e2e.conftest import KIOSK_VIEWPORT
 from tests.support.axe import assert_no_violations
 
 # Every page reachable in the bank once logged in (tokens are resolved from the links).

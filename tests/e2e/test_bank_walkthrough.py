@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in, start_bank
 from tests.support.axe import assert_no_violations
 
 SOPHIE_IBAN = "FR76 9950 3000 2000 0210 4587 208"

@@ -34,7 +34,7 @@ class FakeLRS:
         return [[s["id"] for s in json.loads(body)] for method, _, _, body in self.requests
                 if method == "POST"]
 
-    def start(self) -> "FakeLRS":
+    def start(self) -> FakeLRS:
         lrs = self
 
         class Handler(BaseHTTPRequestHandler):

@@ -55,7 +55,7 @@ class RalphLRS:
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(self.workdir / "data"),
         }
 
-    def start(self, timeout: float = 60.0) -> "RalphLRS":
+    def start(self, timeout: float = 60.0) -> RalphLRS:
         python = RALPH_VENV / "bin" / "python"
         if not python.exists():
             raise RuntimeError(f"Ralph's virtual environment is missing ({RALPH_VENV}): "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kiosk import remote
 from kiosk import store as kiosk_store
 from kiosk.database import get_db
-from pathlib import Path
 
 
 def sid_of(app, learner) -> str:

@@ -7,8 +7,8 @@ from flask import abort, g, url_for
 from simulator import htmx
 from simulator.db import write_transaction
 from simulator.events import emit
-from simulator.world import current_world
 from simulator.sites.telephone import bp, store
+from simulator.world import current_world
 
 
 @bp.after_app_request
