@@ -4,13 +4,15 @@
     python run_kiosk.py                       serve on http://127.0.0.1:8000 (gunicorn)
     python run_kiosk.py --port 8080           another port; --host 0.0.0.0 for kiosks on the LAN
     python run_kiosk.py --dev                 Flask's development server with reloading
-    python run_kiosk.py --kiosk               the server and Chromium in kiosk mode on it (--borne ID)
+    python run_kiosk.py --kiosk               the server and Chromium in kiosk mode on it
+                                              (--borne ID)
     python run_kiosk.py scenarios check       validate every scenario (exit 1 with the problems)
     python run_kiosk.py scenarios replay FILE play a scenario's solution in Chromium (--headed)
     python run_kiosk.py scenarios schema      regenerate scenarios/schema.json
     python run_kiosk.py records status        learning records (xAPI): pending, failed, sent
     python run_kiosk.py records export        pending statements as JSON lines (also requeue, relay)
-    python run_kiosk.py adviser add NAME      create an adviser of the console (list, remove, password)
+    python run_kiosk.py adviser add NAME      create an adviser of the console
+                                              (list, remove, password)
     python run_kiosk.py purge --older-than DAYS   delete the records older than DAYS days
     python run_kiosk.py backup [FOLDER]       a checked copy of kiosk.db (VACUUM INTO)
 """
@@ -24,7 +26,8 @@ import sys
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="run_kiosk.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")

@@ -148,7 +148,8 @@ def create_xapi_outbox(db):
         CREATE TABLE xapi_outbox (
             id TEXT PRIMARY KEY,                -- the statement's UUID
             attempt_id INTEGER,
-            learner_code TEXT,                  -- None for a guest: deleting a code deletes its rows
+            learner_code TEXT,                  -- None for a guest: deleting a code deletes
+                                                -- its rows
             verb TEXT NOT NULL,                 -- short name: initialized, interacted, passed…
             statement TEXT NOT NULL,            -- the JSON sent, byte for byte, on every try
             timestamp REAL NOT NULL,            -- the statement's timestamp (epoch seconds)

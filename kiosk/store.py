@@ -71,7 +71,8 @@ def count_sessions(db) -> int:
 def record_heartbeat(db, kiosk_id: str, now: float, session_id: str | None, page: str) -> None:
     with write_transaction(db):
         db.execute(
-            "INSERT INTO kiosks (id, first_seen, last_beat, session_id, page) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO kiosks (id, first_seen, last_beat, session_id, page)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET last_beat = excluded.last_beat,"
             " session_id = excluded.session_id, page = excluded.page",
             [kiosk_id, now, now, session_id, page])

@@ -67,7 +67,8 @@ def main() -> int:
                 page.locator(".bq-keypad__key", has_text=re.compile(f"^{digit}$")).click()
             page.locator("#valider").click()
             page.locator(".bq-accounts").first.wait_for()
-            for path, name in PAGES + [(p_, p_.strip("/").replace("/", "_")) for p_ in args.pages or []]:
+            for path, name in PAGES + [(p_, p_.strip("/").replace("/", "_"))
+                                       for p_ in args.pages or []]:
                 page.goto(path)
                 page.screenshot(path=out / f"{name}{suffix}.png")
                 page.screenshot(path=out / f"{name}{suffix}-full.png", full_page=True)

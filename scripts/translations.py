@@ -41,8 +41,8 @@ def extract(pot: Path = POT) -> None:
 def update(lang: str) -> None:
     po = LOCALES / lang / "LC_MESSAGES" / "messages.po"
     if po.exists():
-        pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(POT), "-d", str(LOCALES),
-                "-l", lang)
+        pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(POT),
+                "-d", str(LOCALES), "-l", lang)
     else:
         pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-l", lang)
     if lang == "fr":

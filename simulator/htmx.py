@@ -25,7 +25,8 @@ def wants_fragment() -> bool:
     )
 
 
-def render(page: str, fragment: str | None = None, *, status: int = 200, **context: Any) -> Response:
+def render(page: str, fragment: str | None = None, *, status: int = 200,
+           **context: Any) -> Response:
     """Render ``fragment`` for an htmx swap, ``page`` otherwise (the page includes the fragment)."""
     template = fragment if fragment and wants_fragment() else page
     response = make_response(render_template(template, **context), status)

@@ -53,7 +53,8 @@ def _check_scenario(scenario: Scenario, report) -> None:
         where = f"step {index + 1} « {step.id} », "
         ways = step.done_when if isinstance(step.done_when, list) else [step.done_when]
         for way_index, way in enumerate(ways):
-            loc = ("steps", index, "done_when") + ((way_index,) if isinstance(step.done_when, list) else ())
+            loc = ("steps", index, "done_when") + (
+                (way_index,) if isinstance(step.done_when, list) else ())
             _check_event(scenario, way, loc, where + "field done_when", report)
         for m_index, mistake in enumerate(step.mistakes):
             _check_event(scenario, mistake.when, ("steps", index, "mistakes", m_index, "when"),
@@ -78,7 +79,8 @@ def _check_event(scenario: Scenario, pattern: EventPattern, loc: tuple, where: s
     if spec is None:
         names = sorted(n for n in declared() if n.startswith(scenario.site + "."))
         close = [n for n in names if n.split(".")[1:2] == pattern.event.split(".")[1:2]]
-        report(loc + ("event",), f"{where}.event: {pattern.event!r} is not an event of docs/events.md"
+        report(loc + ("event",),
+               f"{where}.event: {pattern.event!r} is not an event of docs/events.md"
                f"; expected one of: {', '.join(close or names[:8])}…")
         return
     if site != scenario.site and site not in SHARED_SITES:
@@ -134,8 +136,8 @@ def _check_targets(catalog: Catalog, root: Path) -> list[ScenarioError]:
                 page_html, path = _render(app, world, site, step.target.page)
                 world.close()
                 worlds.destroy(world.id)
-                found = page_html is not None and BeautifulSoup(page_html, "html.parser").select_one(
-                    step.target.selector) is not None
+                found = page_html is not None and BeautifulSoup(
+                    page_html, "html.parser").select_one(step.target.selector) is not None
                 if not found:
                     source = catalog.sources[scenario_id]
                     node = yaml.compose(source.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)

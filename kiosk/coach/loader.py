@@ -100,7 +100,8 @@ def load_catalog(root: Path = SCENARIOS_DIR) -> Catalog:
         if scenario.id in catalog.scenarios:
             catalog.errors.append(ScenarioError(
                 _shown_path(path, root), None,
-                f"field id: {scenario.id!r} is already used by {catalog.sources[scenario.id].name}"))
+                f"field id: {scenario.id!r} is already used by "
+                f"{catalog.sources[scenario.id].name}"))
             continue
         catalog.scenarios[scenario.id] = scenario
         catalog.sources[scenario.id] = path
@@ -207,7 +208,8 @@ def _line(node: yaml.Node | None, loc: tuple) -> int | None:
                     break
             else:
                 return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and part < len(node.value)):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:

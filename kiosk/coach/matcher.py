@@ -18,9 +18,11 @@ def holds(condition: Any, actual: Any) -> bool:
     if isinstance(condition, dict):
         checks = []
         if "min" in condition:
-            checks.append(_number(actual) is not None and _number(actual) >= _number(condition["min"]))
+            checks.append(_number(actual) is not None
+                          and _number(actual) >= _number(condition["min"]))
         if "max" in condition:
-            checks.append(_number(actual) is not None and _number(actual) <= _number(condition["max"]))
+            checks.append(_number(actual) is not None
+                          and _number(actual) <= _number(condition["max"]))
         if "contains" in condition:
             checks.append(str(condition["contains"]).casefold() in str(actual).casefold())
         if "not" in condition:
@@ -33,8 +35,10 @@ def holds(condition: Any, actual: Any) -> bool:
 
 def _equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual if isinstance(expected, bool) and isinstance(actual, bool) else False
-    if _number(expected) is not None and _number(actual) is not None and not isinstance(expected, str):
+        return (expected is actual if isinstance(expected, bool) and isinstance(actual, bool)
+                else False)
+    if (_number(expected) is not None and _number(actual) is not None
+            and not isinstance(expected, str)):
         return abs(_number(expected) - _number(actual)) < 0.005
     return str(expected).strip() == str(actual).strip()
 

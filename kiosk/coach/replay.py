@@ -157,5 +157,6 @@ def _note_progress(page, replay: Replay, report: Callable[[str], None]) -> None:
 def _describe(action: Action) -> str:
     value = getattr(action, action.kind)
     if hasattr(value, "model_dump"):
-        return " ".join(f"{k}={v!r}" for k, v in value.model_dump().items() if v not in (None, False))
+        return " ".join(f"{k}={v!r}" for k, v in value.model_dump().items()
+                        if v not in (None, False))
     return repr(value)

@@ -12,8 +12,8 @@ from kiosk.records import outbox as xapi_outbox
 from simulator.db import write_transaction
 
 _ATTEMPT_COLUMNS = ("id, session_id, learner_code, world_id, scenario_id, site, mode, lang, "
-                    "status, current_step, hint_level, step_mistakes, step_critical, feedback, score, "
-                    "stars, started_at, step_started_at, ended_at")
+                    "status, current_step, hint_level, step_mistakes, step_critical, feedback, "
+                    "score, stars, started_at, step_started_at, ended_at")
 
 
 def _attempt(row) -> dict | None:

@@ -7,9 +7,9 @@ the renderer died: restart too)?
 Every way a session ends (« Terminer », the inactivity countdown, the server's idle expiry, the
 adviser) goes through kiosk.sessions.end_session, which sends learner_session_ended while the
 session's row still exists: the row says which kiosk it belonged to, and the kiosk's last
-heartbeat says whether it is the session on its screen (only those count). Polling a counter over HTTP
-works whether the terminal is the server's own screen (run_kiosk.py --kiosk) or another box on
-the branch's network; nothing in it identifies a learner.
+heartbeat says whether it is the session on its screen (only those count). Polling a counter
+over HTTP works whether the terminal is the server's own screen (run_kiosk.py --kiosk) or
+another box on the branch's network; nothing in it identifies a learner.
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ def kiosk(page: Page):
 def start_bank(page: Page) -> None:
     """From the home page: tap « Ma banque », then go from the persona card to the bank."""
     page.get_by_role("button", name=re.compile("Ma banque")).click()
-    expect(page.get_by_role("heading", name="Voici la personne que vous allez jouer")).to_be_visible()
+    expect(page.get_by_role("heading", name="Voici la personne que vous allez jouer")
+           ).to_be_visible()
     page.get_by_role("link", name="Aller sur le site").click()
     expect(page.get_by_role("heading", name="Accédez à vos comptes")).to_be_visible()
 

@@ -96,7 +96,8 @@ def test_bank_pages_have_no_violations(kiosk: Page, lang, display):
         assert_no_violations(kiosk, f"{path} ({where})")
     kiosk.locator("#phone-button").click()
     expect(kiosk.locator("#phone-drawer")).to_be_visible()
-    expect(kiosk.locator("#phone-screen .sms-list, #phone-screen .phone__empty").first).to_be_visible()
+    expect(kiosk.locator("#phone-screen .sms-list, #phone-screen .phone__empty").first
+           ).to_be_visible()
     assert_no_violations(kiosk, f"phone drawer ({where})")
     kiosk.locator("#phone-screen .sms-list__item").first.click()
     expect(kiosk.locator(".sms-bubble")).to_be_visible()
@@ -171,7 +172,8 @@ def test_the_idle_question_has_no_violations(browser, idle_server, lang, display
         page.locator(".site-tile button").click()
         page.locator(".screen-card .actions a").click()
         expect(page.locator("#idle-dialog")).to_be_visible(timeout=15_000)
-        page.wait_for_function("() => !document.getAnimations().some(a => a.playState === 'running')")
+        page.wait_for_function(
+            "() => !document.getAnimations().some(a => a.playState === 'running')")
         assert_no_violations(page, f"« Vous êtes toujours là ? » ({lang}, {display})")
     finally:
         context.close()

@@ -45,7 +45,8 @@ def test_lock_the_card_then_unlock_it(kiosk: Page):
     assert_no_violations(kiosk, "cards, one locked")
 
     visa(kiosk).get_by_role("button", name="Déverrouiller ma carte").click()
-    expect(visa(kiosk).get_by_role("status")).to_have_text(re.compile("Votre carte est déverrouillée."))
+    expect(visa(kiosk).get_by_role("status")).to_have_text(
+        re.compile("Votre carte est déverrouillée."))
     expect(state(visa(kiosk), "Active")).to_be_visible()
     expect(visa(kiosk).get_by_role("button", name="Verrouiller temporairement ma carte")
            ).to_be_visible()

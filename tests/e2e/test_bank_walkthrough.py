@@ -107,7 +107,8 @@ def test_a_whole_session_at_the_bank(kiosk: Page, base_url, lang):
            ).to_be_visible()
     walk.look("transfer-review")
     page.get_by_role("button", name="Confirmer").click()
-    expect(page.get_by_role("status")).to_contain_text("Votre demande de virement a été enregistrée")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Votre demande de virement a été enregistrée")
     walk.look("transfer-receipt")
     page.get_by_role("link", name="Retour à mes comptes").click()
     assert "734,27" in balance(page, "Compte Courant Postal")
@@ -132,7 +133,8 @@ def test_a_whole_session_at_the_bank(kiosk: Page, base_url, lang):
     page.get_by_role("button", name="Valider").click()
     page.get_by_role("button", name="Confirmer la création").click()
     # The code page first: the phone button of the page before would open a phone about to go.
-    expect(page.get_by_label("Veuillez saisir votre code de validation reçu par SMS")).to_be_visible()
+    expect(page.get_by_label("Veuillez saisir votre code de validation reçu par SMS")
+           ).to_be_visible()
     sms_code = walk.code_from_phone("ajouter un bénéficiaire")
     page.get_by_label("Veuillez saisir votre code de validation reçu par SMS").fill(sms_code)
     page.get_by_role("button", name="Valider").click()
@@ -154,7 +156,8 @@ def test_a_whole_session_at_the_bank(kiosk: Page, base_url, lang):
     rent_code = walk.code_from_phone("valider votre virement")
     page.get_by_label("Veuillez saisir votre code de validation reçu par SMS").fill(rent_code)
     page.get_by_role("button", name="Valider").click()
-    expect(page.get_by_role("status")).to_contain_text("Votre demande de virement a été enregistrée")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Votre demande de virement a été enregistrée")
     page.get_by_role("link", name="Retour à mes comptes").click()
     assert "214,27" in balance(page, "Compte Courant Postal")
 

@@ -28,7 +28,8 @@ def test_display_options_last_for_the_session_only(kiosk: Page):
     expect(panel.get_by_role("button", name="Normale")).to_be_focused()  # the focus goes in
     panel.get_by_role("button", name="Grande", exact=True).tap()
     expect(page_wrapper(page)).to_have_class(re.compile(r"\bdisplay-text-large\b"))
-    expect(panel.get_by_role("button", name="Grande", exact=True)).to_have_attribute("aria-pressed", "true")
+    expect(panel.get_by_role("button", name="Grande", exact=True)).to_have_attribute(
+        "aria-pressed", "true")
     expect(panel.get_by_role("button", name="Grande", exact=True)).to_be_focused()
     panel.get_by_role("button", name="Contraste élevé").tap()
     expect(page_wrapper(page)).to_have_class(re.compile(r"\bdisplay-contrast\b"))
@@ -63,7 +64,8 @@ def test_display_options_last_for_the_session_only(kiosk: Page):
     display = menu_button(page, "Affichage")
     display.tap()
     expect(page.get_by_role("button", name="Normale")).to_have_attribute("aria-pressed", "true")
-    expect(page.get_by_role("button", name="Contraste élevé")).to_have_attribute("aria-pressed", "false")
+    expect(page.get_by_role("button", name="Contraste élevé")).to_have_attribute(
+        "aria-pressed", "false")
     page.get_by_role("button", name="Fermer").tap()
     expect(display).to_be_focused()
 

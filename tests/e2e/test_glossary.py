@@ -15,7 +15,8 @@ def test_tapping_a_word_on_the_rib_page_explains_it_in_arabic(kiosk: Page):
     start_bank(kiosk)
     log_in(kiosk)
     kiosk.get_by_role("link", name="RIB", exact=True).click()
-    kiosk.get_by_label("Compte", exact=True).select_option(label="Compte Courant Postal – N° 04XXXX3K")
+    kiosk.get_by_label("Compte", exact=True).select_option(
+        label="Compte Courant Postal – N° 04XXXX3K")
     kiosk.get_by_role("button", name="Afficher le RIB").click()
     expect(kiosk.get_by_role("article", name="Relevé d'Identité Bancaire")).to_be_visible()
 
@@ -36,7 +37,8 @@ def test_tapping_a_word_on_the_rib_page_explains_it_in_arabic(kiosk: Page):
     explanation = words.get_by_text(re.compile("هو الرقم الدولي لحسابك"))
     expect(explanation).to_be_hidden()
     # Closed, the <details> (a « group ») is only its word: that is the target to touch.
-    box = words.get_by_role("group").filter(has=kiosk.get_by_text("IBAN", exact=True)).bounding_box()
+    box = words.get_by_role("group").filter(
+        has=kiosk.get_by_text("IBAN", exact=True)).bounding_box()
     assert box["height"] >= 48 and box["width"] >= 48
     iban.tap()
     expect(explanation).to_be_visible()

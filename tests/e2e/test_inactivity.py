@@ -93,7 +93,8 @@ def test_the_question_then_i_am_still_here_then_the_end(screen: Page, idle_serve
     assert all(c["value"] != old_cookie["value"] for c in page.context.cookies())
     assert not (idle_server.instance / "worlds" / "live" / f"{world_id}.db").exists()
     with kiosk_db(idle_server) as db:
-        assert db.execute("SELECT 1 FROM sessions WHERE id = ?", [old_cookie["value"]]).fetchone() is None
+        assert db.execute("SELECT 1 FROM sessions WHERE id = ?",
+                          [old_cookie["value"]]).fetchone() is None
         (status,) = db.execute("SELECT status FROM attempts WHERE session_id = ?",
                                [old_cookie["value"]]).fetchone()
     assert status == "abandoned"

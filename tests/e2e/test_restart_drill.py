@@ -24,7 +24,8 @@ def test_stop_and_start_the_server_in_the_middle_of_an_exercise(browser, tmp_pat
     try:
         page.goto("/")
         start(page, scenario, "entrainement")
-        identifiant, code = (v.strip() for v in page.locator(".side-panel dd").all_inner_texts()[:2])
+        identifiant, code = (
+            v.strip() for v in page.locator(".side-panel dd").all_inner_texts()[:2])
         page.get_by_role("textbox", name=re.compile("^Identifiant")).fill(identifiant)
         for digit in code:
             page.locator("#imageclavier").get_by_role("button", name=digit, exact=True).click()
@@ -41,9 +42,11 @@ def test_stop_and_start_the_server_in_the_middle_of_an_exercise(browser, tmp_pat
         page.get_by_role("navigation", name="Menu de l'Espace client").get_by_role(
             "link", name="Virements").click()
         debit = page.get_by_label("Compte à débiter")
-        debit.select_option(label=debit.get_by_role("option", name=re.compile("^LIVRET A")).inner_text())
+        debit.select_option(
+            label=debit.get_by_role("option", name=re.compile("^LIVRET A")).inner_text())
         credit = page.get_by_label("Compte à créditer")
-        credit.select_option(label=credit.get_by_role("option", name=re.compile("^CCP")).inner_text())
+        credit.select_option(
+            label=credit.get_by_role("option", name=re.compile("^CCP")).inner_text())
         page.get_by_label("Montant").fill("50")
         page.get_by_role("button", name="Valider").click()
         page.get_by_role("button", name="Confirmer").click()

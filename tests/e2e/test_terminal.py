@@ -37,7 +37,8 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
             (first,) = wait_for(lambda: fake.records("started"), timeout=60,
                                 what="the server, then the browser, to start")
             assert first["argv"][-1] == f"{url}/borne/borne-e2e"
-            assert "--kiosk" in first["argv"] and "--user-data-dir=" + first["profile"] in first["argv"]
+            assert ("--kiosk" in first["argv"]
+                    and "--user-data-dir=" + first["profile"] in first["argv"])
 
             # What the browser does on that address: a session for this kiosk, its heartbeat,
             # then « Terminer ».

@@ -26,7 +26,8 @@ window.__typedOutsideKeyboard = [];
 ['keydown', 'input'].forEach(function (type) {
   document.addEventListener(type, function (event) {
     var t = event.target;
-    if (event.isTrusted && t && t.matches && t.matches('input:not([type=radio]):not([type=checkbox]), textarea')) {
+    if (event.isTrusted && t && t.matches
+        && t.matches('input:not([type=radio]):not([type=checkbox]), textarea')) {
       window.__typedOutsideKeyboard.push(type + ' ' + t.id);
     }
   }, true);
@@ -69,7 +70,8 @@ def assert_not_hidden(page: Page, field: Locator) -> None:
     box = field.bounding_box()
     keyboard = osk(page).bounding_box()
     assert box and keyboard, "the field and the keyboard are both on screen"
-    assert box["y"] + box["height"] <= keyboard["y"], f"the keyboard covers the field {box} {keyboard}"
+    assert box["y"] + box["height"] <= keyboard["y"], (
+        f"the keyboard covers the field {box} {keyboard}")
     top = page.locator("#replica").bounding_box()["y"] if page.locator("#replica").count() else 0
     assert box["y"] >= top, "the field is scrolled out of the page, above"
 
@@ -111,7 +113,8 @@ def test_the_livret_a_transfer_with_taps_only(kiosk: Page):
     page.get_by_role("navigation", name="Menu de l'Espace client").get_by_role(
         "link", name="Virements").tap()
     debit, credit = page.get_by_label("Compte à débiter"), page.get_by_label("Compte à créditer")
-    debit.select_option(label=debit.get_by_role("option", name=re.compile("^LIVRET A")).inner_text())
+    debit.select_option(
+        label=debit.get_by_role("option", name=re.compile("^LIVRET A")).inner_text())
     credit.select_option(label=credit.get_by_role("option", name=re.compile("^CCP")).inner_text())
     amount = page.get_by_label("Montant")
     open_keyboard_on(page, amount, "decimal")
@@ -122,7 +125,8 @@ def test_the_livret_a_transfer_with_taps_only(kiosk: Page):
     expect(page.get_by_role("heading", name="Vérifiez votre virement avant de le confirmer")
            ).to_be_visible()
     page.get_by_role("button", name="Confirmer").tap()
-    expect(page.get_by_role("status")).to_contain_text("Votre demande de virement a été enregistrée")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Votre demande de virement a été enregistrée")
     page.get_by_role("link", name="Retour à mes comptes").tap()
     assert "1 796,72" in balance(page, "Livret A")
     assert "734,27" in balance(page, "Compte Courant Postal")

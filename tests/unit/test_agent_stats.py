@@ -29,7 +29,8 @@ def test_funnel_rows():
     steps = [SimpleNamespace(id="a", instruction={"fr": "Première\nsuite"}),
              SimpleNamespace(id="b", instruction={"fr": "Deuxième"})]
     rows = stats.funnel(steps, {0: {"alone": 3, "hints": 1}, 1: {"mistakes": 2}}, {1: 2})
-    assert rows[0]["label"] == "Première" and rows[0]["done"] == 4 and rows[0]["alone_share"] == 0.75
+    assert (rows[0]["label"] == "Première" and rows[0]["done"] == 4
+            and rows[0]["alone_share"] == 0.75)
     assert rows[1]["reached"] == 4 and rows[1]["stopped"] == 2 and rows[1]["alone_share"] == 0
 
 
@@ -38,7 +39,8 @@ def test_usage_groups_sessions():
                 {"kiosk_id": "b1", "learner_code": "A", "started_at": 100, "ended_at": 400},
                 {"kiosk_id": "b2", "learner_code": None, "started_at": 0, "ended_at": 30}]
     rows = {r["name"]: r for r in stats.usage(sessions, lambda s: s["kiosk_id"])}
-    assert rows["b1"]["sessions"] == 2 and rows["b1"]["learners"] == 1 and rows["b1"]["seconds"] == 360
+    assert (rows["b1"]["sessions"] == 2 and rows["b1"]["learners"] == 1
+            and rows["b1"]["seconds"] == 360)
     assert rows["b2"]["guests"] == 1 and rows["b2"]["mean_seconds"] == 30
 
 

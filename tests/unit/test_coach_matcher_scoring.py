@@ -53,7 +53,8 @@ def test_step_scores():
     assert StepRecord(mistakes=1).outcome == "mistakes"
     assert StepRecord(hint_level=1).score < 1.0
     assert StepRecord(hint_level=3).score < StepRecord(hint_level=2).score
-    assert StepRecord(mistakes=10).score == StepRecord(mistakes=3).score < StepRecord(mistakes=1).score
+    assert (StepRecord(mistakes=10).score == StepRecord(mistakes=3).score
+            < StepRecord(mistakes=1).score)
     assert StepRecord(hint_level=3, mistakes=10).score == 0.25  # a step done still counts
 
 

@@ -113,7 +113,8 @@ def test_french_words_quoted_in_an_explanation_are_balanced(lang):
         assert text.count("«") == text.count("»"), (word.id, lang)
 
 
-def test_a_broken_glossary_file_takes_the_glossary_away_not_the_kiosk(tmp_path, monkeypatch, caplog):
+def test_a_broken_glossary_file_takes_the_glossary_away_not_the_kiosk(tmp_path, monkeypatch,
+                                                                       caplog):
     from kiosk.glossary import detect
 
     broken = tmp_path / "glossary.yaml"

@@ -161,7 +161,7 @@ def test_server_errors_are_retried_later_then_failed(db_path, lrs, make_relay, s
     assert (row["status"], row["tries"], row["last_status"]) == ("pending", 1, status)
     assert time.time() + 30 * 0.5 - 1 <= row["next_attempt_at"] <= time.time() + 60 * 1.0 + 1
     assert relay.run_once() == "idle"  # not due yet
-    for tries in (2, 3):
+    for _tries in (2, 3):
         relay.db.execute("UPDATE xapi_outbox SET next_attempt_at = 0")
         assert relay.run_once() == "retry"
     row = rows(relay)[only]

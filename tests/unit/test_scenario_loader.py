@@ -134,7 +134,8 @@ def test_plain_text_instead_of_a_locale_map_is_explained(tmp_path):
 
 
 def test_an_unknown_event_is_reported_by_the_check(tmp_path):
-    root = _broken(tmp_path, lambda t: t.replace("event: banque.logout", "event: banque.log_out", 1))
+    root = _broken(tmp_path,
+                   lambda t: t.replace("event: banque.logout", "event: banque.log_out", 1))
     catalog = load_catalog(root)
     (problem,) = check_catalog(catalog, root, pages=False)
     assert "step 2 « deconnexion »" in problem.message and "banque.log_out" in problem.message

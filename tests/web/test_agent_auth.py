@@ -70,7 +70,8 @@ def test_the_session_gets_a_new_id_at_login(console):
 def test_the_console_cookie_is_strict_and_only_for_the_console(console):
     console.get("/agent/connexion")
     response = console.log_in()
-    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("pasapas_agent="))
+    cookie = next(c for c in response.headers.getlist("Set-Cookie")
+                  if c.startswith("pasapas_agent="))
     assert "SameSite=Strict" in cookie and "HttpOnly" in cookie and "Path=/agent" in cookie
 
 
@@ -121,7 +122,8 @@ def test_the_lock_holds_across_two_server_processes_and_a_restart(tmp_path):
         ConsoleClient(second, address="10.0.4.1").log_in("claire", f"faux {i}")
     assert ConsoleClient(first, address="10.0.4.2").log_in("claire", PASSWORD).status_code == 429
     restarted = create_app(settings)
-    assert ConsoleClient(restarted, address="10.0.4.3").log_in("claire", PASSWORD).status_code == 429
+    assert ConsoleClient(restarted, address="10.0.4.3").log_in(
+        "claire", PASSWORD).status_code == 429
 
 
 def test_the_lock_ends_after_its_time(app, console):

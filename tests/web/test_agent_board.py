@@ -88,7 +88,8 @@ def test_j_arrive_answers_and_the_kiosk_shows_it(app, console):
     learner = learner_on(app, "borne-1")
     learner.htmx_post("/coach/aide")
     console.get("/agent/")
-    response = console.post("/agent/bornes/borne-1/arrive", {"seance": session_ref(sid(app, learner))})
+    response = console.post("/agent/bornes/borne-1/arrive",
+                            {"seance": session_ref(sid(app, learner))})
     assert response.status_code == 303
     board = console.get("/agent/")
     assert "la personne voit « Le conseiller arrive »" in console.text(board)
@@ -116,7 +117,8 @@ def test_a_message_reaches_the_screen(app, console):
     page = console.get("/agent/bornes/borne-1")
     assert page.status_code == 200
     assert console.soup(page).select_one("textarea[name=texte]")["maxlength"] == "280"
-    console.post("/agent/bornes/borne-1/message", {"seance": ref, "texte": "Je viens, <b>2 min</b>"})
+    console.post("/agent/bornes/borne-1/message",
+                 {"seance": ref, "texte": "Je viens, <b>2 min</b>"})
     shown = learner.soup(beat(learner, "borne-1")).get_text()
     assert "Je viens, <b>2 min</b>" in shown
 

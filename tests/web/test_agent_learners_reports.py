@@ -155,7 +155,8 @@ def test_the_scenario_report_and_its_funnel_match_the_attempts(app, console):
     table = [[c.get_text(strip=True) for c in row.select("td")]
              for row in soup.select("table.data tbody tr")]
     for index, row in enumerate(table):
-        shown = dict(zip(["alone", "hints", "highlight", "mistakes"], map(int, row[:4])))
+        shown = dict(zip(["alone", "hints", "highlight", "mistakes"], map(int, row[:4]),
+                         strict=True))
         assert shown == {o: expected.get((index, o), 0) for o in shown}
     assert table[1][4] == "2"  # both stopped attempts stopped at the logout step
     assert soup.select_one("svg.chart title").get_text() == "Parcours des étapes"
@@ -226,4 +227,5 @@ def test_the_reports_page_lists_broken_exercise_files(app, console):
         "expected a number, got 'cinquante'"))
     page = console.soup(console.get("/agent/rapports"))
     assert page.select_one("#broken-title").get_text() == "Exercices hors service"
-    assert "scenarios/banque/casse.yaml, line 12: step 2" in page.select_one(".panel--warning").get_text()
+    assert "scenarios/banque/casse.yaml, line 12: step 2" in (
+        page.select_one(".panel--warning").get_text())

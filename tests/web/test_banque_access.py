@@ -58,7 +58,8 @@ def _post_login(learner, identifiant=None, cells=None, code="000000"):
     real_id, _ = learner.persona_secrets()
     learner.get(LOGIN)
     return learner.post(LOGIN, {"identifiant": real_id if identifiant is None else identifiant,
-                                "cells": cells if cells is not None else learner.keypad_cells(code)})
+                                "cells": (cells if cells is not None
+                                          else learner.keypad_cells(code))})
 
 
 def error_of(learner, response) -> str:
@@ -117,7 +118,8 @@ def test_an_identifiant_that_is_not_ten_digits_is_refused_without_counting(learn
     world.close()
 
 
-@pytest.mark.parametrize("cells", ["99", "16", "1,2", "aa", "00,01,02,03,04,05,06,07,08,09,10,11,12,13,14,15,15"])
+@pytest.mark.parametrize("cells", ["99", "16", "1,2", "aa",
+                                   "00,01,02,03,04,05,06,07,08,09,10,11,12,13,14,15,15"])
 def test_a_forged_keypad_cell_is_refused_and_nothing_changes(learner, cells):
     learner.start("banque")
     response = _post_login(learner, cells=cells)
@@ -138,7 +140,8 @@ def test_a_blank_cell_counts_as_forged(learner):
     world.close()
     response = learner.post(LOGIN, {"identifiant": learner.persona_secrets()[0],
                                     "cells": f"{blank:02d}"})
-    assert error_of(learner, response) == "Une erreur est survenue. Veuillez recommencer votre saisie."
+    assert error_of(learner, response) == (
+        "Une erreur est survenue. Veuillez recommencer votre saisie.")
 
 
 def test_a_short_code_asks_for_six_digits(learner):

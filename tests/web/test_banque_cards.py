@@ -210,8 +210,8 @@ def test_an_opposed_card_cannot_be_locked_or_unlocked(banker, events, action):
     response = banker.post(f"{CARDS}/{visa.token}/{action}")
     assert response.status_code == 409
     page = banker.soup(response)
-    assert "Cette carte est en opposition : elle ne peut plus être verrouillée ni déverrouillée." in (
-        block(page, visa.token).select_one("[role=alert]").get_text())
+    assert ("Cette carte est en opposition : elle ne peut plus être verrouillée ni déverrouillée."
+            in block(page, visa.token).select_one("[role=alert]").get_text())
     fragment = banker.htmx_post(f"{CARDS}/{visa.token}/{action}")
     assert fragment.status_code == 409
     assert "<html" not in fragment.get_data(as_text=True)

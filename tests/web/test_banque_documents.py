@@ -124,8 +124,8 @@ def test_opening_a_statement_shows_the_fictive_document(banker, events):
     closing = document.select("tfoot tr")[-1].get_text(" ", strip=True)
     assert closing == "Nouveau solde créditeur au 31/10/2026 1\u00a0837,49\u00a0€"
     assert balance_after(banker, "livret_a", "2026-11-01") == 183749
-    assert last(events, "banque.statement.opened") == {"account": "livret_a",
-                                                      "month": "2026-10", "pdf": False, "months_ago": 1}
+    assert last(events, "banque.statement.opened") == {"account": "livret_a", "month": "2026-10",
+                                                      "pdf": False, "months_ago": 1}
     download = page.find("a", string="Télécharger le relevé (PDF)")
     assert download["href"] == f"{BANK}/e-releves/{livret}/2026-10/pdf"
     assert download["hx-boost"] == "false" and download.has_attr("download")
@@ -161,8 +161,8 @@ def test_the_statement_pdf_is_a_download_with_the_same_content(banker, events):
         'attachment; filename="Releve_Livret_A_2026-10.pdf"')
     assert response.headers["Cache-Control"] == "no-store"
     assert response.data.startswith(b"%PDF")
-    assert last(events, "banque.statement.opened") == {"account": "livret_a",
-                                                      "month": "2026-10", "pdf": True, "months_ago": 1}
+    assert last(events, "banque.statement.opened") == {"account": "livret_a", "month": "2026-10",
+                                                      "pdf": True, "months_ago": 1}
 
 
 @pytest.mark.parametrize("month", ["2026-11", "2026-12", "2025-10", "2026-13", "2026-1",

@@ -25,7 +25,8 @@ def sid_of(app, learner) -> str:
 def test_the_display_menu_is_on_every_kiosk_screen(learner, path):
     menu = learner.soup(learner.get(path)).select_one(".kiosk-bar details#display-switch")
     assert menu.select_one("summary").get_text(strip=True) == "Affichage"
-    assert [b["value"] for b in menu.select("button[name=texte]")] == ["normal", "grand", "tres-grand"]
+    assert [b["value"] for b in menu.select("button[name=texte]")] == [
+        "normal", "grand", "tres-grand"]
     assert menu.select_one("#display-text-normal")["aria-pressed"] == "true"
 
 
@@ -66,7 +67,8 @@ def test_htmx_gets_the_menu_back_open_with_the_page_classes(learner):
 
 
 @pytest.mark.parametrize("form", [
-    {"texte": "enorme"}, {"contraste": "peut-etre"}, {"animations": "oui"}, {}, {"couleur": "rouge"},
+    {"texte": "enorme"}, {"contraste": "peut-etre"}, {"animations": "oui"}, {},
+    {"couleur": "rouge"},
 ])
 def test_a_bad_choice_is_a_kiosk_styled_bad_request(learner, form):
     response = learner.post("/affichage", form)
@@ -189,7 +191,8 @@ def test_every_screen_has_the_keyboard_with_named_keys(banker, path):
     osk = banker.soup(banker.get(path)).select_one("#osk")
     assert osk.has_attr("hidden") and osk["role"] == "region"
     assert osk["aria-label"] == "Clavier à l'écran"
-    assert (osk["data-key-bksp"], osk["data-key-ok"]) == ("Effacer un caractère", "OK, fermer le clavier")
+    assert (osk["data-key-bksp"], osk["data-key-ok"]) == (
+        "Effacer un caractère", "OK, fermer le clavier")
 
 
 def test_the_keyboard_speaks_the_learners_language(learner):

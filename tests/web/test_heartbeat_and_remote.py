@@ -79,7 +79,8 @@ def test_more_time_is_added_and_the_page_told(learner, app):
     response = beat(learner)
     assert "kiosk-idle-extended" in response.headers["HX-Trigger"]
     with app.test_request_context():
-        assert kiosk_store.load_session(get_db(), sid_of(app, learner))["data"]["extra_seconds"] == 300
+        assert kiosk_store.load_session(
+            get_db(), sid_of(app, learner))["data"]["extra_seconds"] == 300
 
 
 def test_ending_from_the_console_wipes_and_sends_the_screen_home(learner, app, events):

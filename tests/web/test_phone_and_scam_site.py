@@ -29,7 +29,8 @@ def test_reading_marks_as_read_and_deleting_removes(learner, events):
     assert frame.select_one(".phone-toast")
     page = learner.soup(learner.htmx_get(f"/sites/telephone/sms/{sms_id}"))
     assert "123456" in page.select_one(".sms-bubble").get_text()
-    assert not learner.soup(learner.get("/sites/banque/connexion")).select_one("#phone-button .badge")
+    assert not learner.soup(learner.get("/sites/banque/connexion")).select_one(
+        "#phone-button .badge")
     after = learner.soup(learner.htmx_post(f"/sites/telephone/sms/{sms_id}/supprimer"))
     assert "BQCITOYENNE" not in after.get_text()
     names = [e.name for e in events if e.name.startswith("telephone.sms")]
@@ -46,7 +47,8 @@ def test_a_link_to_the_look_alike_site_opens_it_in_the_simulated_browser(learner
     link = "https://bq-citoyenne-securite.com/verification"
     sms_id = deliver(learner, sender="BQ-CITOYENN", body=f"Confirmez sur {link} vite",
                      kind="scam", link=link)
-    bubble = learner.soup(learner.htmx_get(f"/sites/telephone/sms/{sms_id}")).select_one(".sms-bubble")
+    bubble = learner.soup(learner.htmx_get(f"/sites/telephone/sms/{sms_id}")).select_one(
+        ".sms-bubble")
     anchor = bubble.select_one("a")
     assert anchor["href"] == "/sites/arnaque/verification" and anchor.get_text() == link
     page = learner.soup(learner.get(anchor["href"]))
@@ -58,7 +60,8 @@ def test_a_link_to_an_address_no_replica_answers_stays_text(learner):
     learner.start("banque")
     sms_id = deliver(learner, sender="X", body="Voir https://exemple.org/x", kind="scam",
                      link="https://exemple.org/x")
-    bubble = learner.soup(learner.htmx_get(f"/sites/telephone/sms/{sms_id}")).select_one(".sms-bubble")
+    bubble = learner.soup(learner.htmx_get(f"/sites/telephone/sms/{sms_id}")).select_one(
+        ".sms-bubble")
     assert bubble.select_one("a") is None and "https://exemple.org/x" in bubble.get_text()
 
 

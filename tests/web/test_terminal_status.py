@@ -97,5 +97,6 @@ def test_asking_neither_creates_nor_touches_a_session(learner, app):
     learner.get("/borne/borne-3/etat")
     with app.test_request_context():
         db = get_db()
-        assert db.execute("SELECT last_seen FROM sessions WHERE id = ?", [sid]).fetchone()[0] == seen
+        assert db.execute("SELECT last_seen FROM sessions WHERE id = ?",
+                          [sid]).fetchone()[0] == seen
         assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1

@@ -146,7 +146,8 @@ def seed(db: sqlite_utils.Database, persona, day: dt.date, rng: random.Random) -
                 "title": account.intitule,
                 "short": account.abrege,
                 "number": account.numero,
-                "iban": rules.french_iban(profile.code_banque, profile.code_guichet, account.numero),
+                "iban": rules.french_iban(profile.code_banque, profile.code_guichet,
+                                          account.numero),
                 "opening_cents": 0,
                 "ceiling_cents": cents_from_decimal(account.plafond) if account.plafond else None,
                 "overdraft_cents": cents_from_decimal(account.decouvert),
@@ -236,7 +237,8 @@ def _history(account: Account, day: dt.date, rng: random.Random):
             for _ in range(rng.randint(*p.par_mois)):
                 when = first + dt.timedelta(days=rng.randint(0, (last - first).days))
                 shop = rng.choice(p.commercants)
-                cents = rng.randint(cents_from_decimal(p.montant[0]), cents_from_decimal(p.montant[1]))
+                cents = rng.randint(cents_from_decimal(p.montant[0]),
+                                    cents_from_decimal(p.montant[1]))
                 yield _op(rules.next_working_day(when), f"ACHAT CB {shop} {when:%d.%m.%y}", "",
                           -cents, "carte")
         if account.retraits:

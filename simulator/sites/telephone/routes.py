@@ -67,7 +67,8 @@ def inbox():
 
 @bp.get("/bouton")
 def button():
-    return htmx.render("telephone/partials/_phone_button.html", "telephone/partials/_phone_button.html")
+    return htmx.render("telephone/partials/_phone_button.html",
+                       "telephone/partials/_phone_button.html")
 
 
 @bp.get("/sms/<int:sms_id>")

@@ -29,7 +29,8 @@ def online(view):
                 store.close_online_session(db)
             emit("banque.session.expired")
             return htmx.redirect(url_for("banque.session_expired"))
-        if customer["strong_auth_pending"] and not request.endpoint.startswith("banque.strong_auth"):
+        if (customer["strong_auth_pending"]
+                and not request.endpoint.startswith("banque.strong_auth")):
             return htmx.redirect(url_for("banque.strong_auth"))
         with write_transaction(db):
             store.update_customer(db, last_activity=time.time())
