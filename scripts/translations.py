@@ -41,10 +41,10 @@ def extract(pot: Path = POT) -> None:
 def update(lang: str) -> None:
     po = LOCALES / lang / "LC_MESSAGES" / "messages.po"
     if po.exists():
-        pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(POT),
+        pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-w", "100", "-i", str(POT),
                 "-d", str(LOCALES), "-l", lang)
     else:
-        pybabel("init", "-i", str(POT), "-d", str(LOCALES), "-l", lang)
+        pybabel("init", "-w", "100", "-i", str(POT), "-d", str(LOCALES), "-l", lang)
     if lang == "fr":
         with po.open("rb") as f:
             catalog = read_po(f, locale="fr")

@@ -44,13 +44,17 @@ def next_scenario(parcours_list: list[Parcours], scenario_id: str,
 
 
 def parcours_overview() -> list[dict]:
-    """Each parcours with how many of its exercises this learner (or guest) has passed."""
+    """Each parcours with how many of its exercises this learner (or guest) has passed; the one
+    their adviser gave to their code comes first, marked."""
     from flask import session
 
     from kiosk.coach import engine, store
     from kiosk.database import get_db
 
-    passed = store.passed_scenarios(get_db(), learner_code=session.get("learner"),
-                                    session_id=session.sid)
-    return [{"parcours": p, "done": sum(1 for s in p.scenarios if s in passed),
-             "total": len(p.scenarios)} for p in engine.catalog().parcours]
+    code = session.get("learner")
+    passed = store.passed_scenarios(get_db(), learner_code=code, session_id=session.sid)
+    assigned = store.assigned_parcours(get_db(), code)
+    overview = [{"parcours": p, "done": sum(1 for s in p.scenarios if s in passed),
+                 "total": len(p.scenarios), "assigned": p.id == assigned}
+                for p in engine.catalog().parcours]
+    return sorted(overview, key=lambda item: not item["assigned"])  # stable: file order kept

@@ -148,7 +148,14 @@ def enter_code():
                                typed=(request.form.get("code") or "")[:20])
     session["learner"] = code
     store.touch_learner(get_db(), code)
-    return redirect(_local(request.form.get("next")) or url_for("shell.home"), 303)
+    # A code the adviser gave with a parcours opens that parcours: the learner is where the
+    # adviser meant them to start, without having to find it.
+    assigned = store.assigned_parcours(get_db(), code)
+    if assigned and any(p.id == assigned for p in engine.catalog().parcours):
+        fallback = url_for("coach.parcours", parcours_id=assigned)
+    else:
+        fallback = url_for("shell.home")
+    return redirect(_local(request.form.get("next")) or fallback, 303)
 
 
 @bp.post("/code/nouveau")

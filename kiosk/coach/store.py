@@ -142,6 +142,14 @@ def learner_exists(db: sqlite_utils.Database, code: str) -> bool:
     return db.execute("SELECT 1 FROM learners WHERE code = ?", [code]).fetchone() is not None
 
 
+def assigned_parcours(db: sqlite_utils.Database, code: str | None) -> str | None:
+    """The parcours an adviser gave to this code (the console's Apprenants page), if any."""
+    if not code:
+        return None
+    row = db.execute("SELECT parcours_id FROM learners WHERE code = ?", [code]).fetchone()
+    return row[0] if row else None
+
+
 def touch_learner(db: sqlite_utils.Database, code: str) -> None:
     with write_transaction(db):
         db.execute("UPDATE learners SET last_seen = ? WHERE code = ?", [time.time(), code])

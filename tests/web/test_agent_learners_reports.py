@@ -118,6 +118,23 @@ def test_a_parcours_is_given_to_a_code(app, console):
                         ).status_code == 400
 
 
+def test_the_kiosk_opens_the_parcours_given_to_the_code(app, console):
+    given, plain = make_codes(console, 2)
+    console.get(f"/agent/apprenants/{given}")
+    console.post(f"/agent/apprenants/{given}/parcours", {"parcours": "premiers-pas-banque"})
+
+    learner = KioskClient(app.test_client(), app)
+    response = learner.post("/code", {"code": given})
+    assert response.headers["Location"] == "/parcours/premiers-pas-banque"
+    home = learner.soup(learner.get("/"))
+    tile = home.select_one(".site-tile__button--parcours")
+    assert "Proposé par votre conseiller" in tile.get_text()
+
+    other = KioskClient(app.test_client(), app)
+    assert other.post("/code", {"code": plain}).headers["Location"] == "/"
+    assert not other.soup(other.get("/")).select(".site-tile__badge")
+
+
 def test_deleting_a_code_deletes_everything_about_it(app, console):
     keep, forget = make_codes(console, 2)
     practise(app, keep)
