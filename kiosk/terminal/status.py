@@ -41,6 +41,11 @@ def kiosk_status(kiosk_id: str):
     return response
 
 
+# What a session holds before anyone touches the screen: the kiosk's name (/borne/<id>) and the
+# CSRF token of the home page's forms.
+UNTOUCHED_KEYS = frozenset({"kiosk", "csrf_token"})
+
+
 def count_the_end(sid: str, reason: str = "finished") -> None:
     """Subscribed to kiosk.sessions.learner_session_ended (the session's row is still there)."""
     if not has_app_context():
@@ -48,8 +53,16 @@ def count_the_end(sid: str, reason: str = "finished") -> None:
     db = get_db()
     row = kiosk_store.load_session(db, sid)
     kiosk_id = row["data"].get("kiosk") if row else None
-    if kiosk_id and KIOSK_ID.match(kiosk_id):
-        store.count_session_end(db, kiosk_id, sid)
+    if not (kiosk_id and KIOSK_ID.match(kiosk_id)):
+        return
+    if reason == "expired" and untouched(row):
+        return  # the home page left alone has nothing to forget: no new browser every 6 min
+    store.count_session_end(db, kiosk_id, sid)
+
+
+def untouched(row: dict) -> bool:
+    """Nobody used this session: no world, no language or display chosen, no code, nothing."""
+    return row["world_id"] is None and set(row["data"]) <= UNTOUCHED_KEYS
 
 
 sessions.learner_session_ended.connect(count_the_end)

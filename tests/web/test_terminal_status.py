@@ -100,3 +100,27 @@ def test_asking_neither_creates_nor_touches_a_session(learner, app):
         assert db.execute("SELECT last_seen FROM sessions WHERE id = ?",
                           [sid]).fetchone()[0] == seen
         assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
+
+
+def expire(app, learner) -> None:
+    with app.test_request_context():
+        get_db().execute("UPDATE sessions SET last_seen = last_seen - 100000 WHERE id = ?",
+                         [sid_of(app, learner)])
+    beat(learner, seance=0, page="/")  # the next heartbeat finds the session expired
+
+
+def test_the_home_page_left_alone_does_not_restart_the_browser(learner, app):
+    learner.get("/borne/borne-3")
+    learner.get("/")
+    beat(learner, seance=0, page="/")
+    expire(app, learner)
+    assert status(app.test_client())["sessions_ended"] == 0
+
+
+def test_a_language_chosen_then_left_counts_when_it_expires(learner, app):
+    """The next person must not find the screen in the language of the one who walked away."""
+    learner.get("/borne/borne-3")
+    learner.post("/langue", {"lang": "ar", "next": "/"})
+    beat(learner, seance=0, page="/")
+    expire(app, learner)
+    assert status(app.test_client())["sessions_ended"] == 1
