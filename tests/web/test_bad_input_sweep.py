@@ -1,0 +1,120 @@
+"""Every form of the kiosk, the bank and the console, sent nonsense: never a 500.
+
+The pages are crawled (links and forms, as a learner or an adviser reaches them), then each form
+is posted with every field set to each value of JUNK, and each search form sent it in its
+query. With TESTING on, an unhandled exception would raise here rather than become a 500; the
+answer must be a page or a redirect, and nothing typed may come back unescaped.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from tests.support.console import ConsoleClient, create_adviser
+
+JUNK = [
+    "", " ", "abc", "-5", "0,50", "1e309", "NaN", "9" * 40, "١٢٣", "12,345,67",
+    '<script>alert("x")</script>', "\x00", "é" * 3000, "../../etc/passwd", "%s%n", "null",
+]
+# Links that end what is being crawled (they are exercised by their own tests).
+LEAVING = ("/deconnexion", "/seance/terminer", "/agent/deconnexion")
+
+
+def crawl(client, starts: list[str], prefix: str) -> tuple[set[str], dict[str, set[str]],
+                                                          dict[str, set[str]]]:
+    """Pages under ``prefix`` reachable from ``starts`` by GET, and the field names of their
+    POST forms and GET (search) forms, by action."""
+    seen, queue = set(), list(starts)
+    posts: dict[str, set[str]] = {}
+    searches: dict[str, set[str]] = {}
+    while queue:
+        path = queue.pop()
+        if path in seen or not path.startswith(prefix) or path.endswith(LEAVING):
+            continue
+        seen.add(path)
+        response = client.get(path)
+        assert response.status_code < 500, path
+        if response.mimetype != "text/html":
+            continue
+        soup = client.soup(response)
+        for link in soup.select("a[href], [hx-get]"):  # links, and the fragments htmx loads
+            parts = urlsplit(link.get("href") or link["hx-get"])
+            if not parts.netloc and parts.path.startswith("/"):
+                queue.append(parts.path)
+        for form in soup.select("form"):
+            action = urlsplit(form.get("action") or path).path
+            names = {f["name"] for f in form.select("[name]") if f["name"] != "csrf_token"}
+            target = posts if (form.get("method") or "get").lower() == "post" else searches
+            target.setdefault(action, set()).update(names)
+    return seen, posts, searches
+
+
+def assert_handled(response, label: str) -> None:
+    assert response.status_code < 500, label
+    if response.mimetype == "text/html":
+        html = response.get_data(as_text=True)
+        assert "<script>alert" not in html, f"{label}: typed HTML came back unescaped"
+
+
+def sweep(client, posts, searches) -> int:
+    """Send JUNK to every search form and every POST form (as a page, and as htmx would), in
+    one world: what a post changes stays, as it would for a learner tapping on."""
+    sent = 0
+    for action, names in sorted(searches.items()):
+        for value in JUNK:
+            query = {name: value for name in names} or {"q": value}
+            assert_handled(client.get(action, query_string=query), f"GET {action} {value[:12]!r}")
+            sent += 1
+    # Starting a session makes a new world (its links change): last.
+    for action, names in sorted(posts.items(), key=lambda item: item[0] == "/seance/commencer"):
+        if action.endswith(LEAVING):
+            continue
+        for value in JUNK + [None]:
+            data = {name: value for name in names} if value is not None else {}
+            label = f"POST {action} {str(value)[:12]!r}"
+            assert_handled(client.post(action, data), label)
+            assert_handled(client.post(action, data, csrf=False, headers={
+                "HX-Request": "true", "X-CSRFToken": client.csrf()}), f"htmx {label}")
+            sent += 2
+    return sent
+
+
+BANK_STARTS = ["/", "/code", "/fiche", "/sites/banque/synthese", "/sites/banque/virements",
+               "/sites/banque/beneficiaires/ajout", "/sites/banque/cartes", "/sites/banque/rib",
+               "/sites/banque/e-releves", "/telephone/", "/exercices/banque-connexion"]
+
+
+def test_the_kiosk_and_the_bank_answer_nonsense_without_failing(banker):
+    pages, posts, searches = crawl(banker, BANK_STARTS, "/")
+    assert len(pages) > 25
+    assert {"/sites/banque/virements", "/langue", "/code"} <= set(posts)
+    assert any(action.endswith("/verrouillage") for action in posts)
+    assert sweep(banker, posts, searches) > 400
+
+
+def test_the_bank_login_answers_nonsense_without_failing(learner):
+    learner.start("banque")
+    pages, posts, searches = crawl(learner, ["/sites/banque/connexion"], "/sites/banque/")
+    assert "/sites/banque/connexion" in posts
+    assert sweep(learner, posts, searches) > 30
+
+
+def test_the_console_answers_nonsense_without_failing(app, banker):
+    banker.get("/borne/borne-1")  # a kiosk in use: the board offers its message, time, end
+    banker.get("/borne/battement?page=/sites/banque/synthese&seance=1&borne=")
+    banker.htmx_post("/coach/aide")
+    create_adviser(app)
+    adviser = ConsoleClient(app)
+    adviser.log_in()
+    adviser.post("/agent/apprenants/lot", {"nombre": "2", "parcours": ""})
+    pages, posts, searches = crawl(adviser, ["/agent/"], "/agent/")
+    assert len(pages) > 6 and posts
+    assert sweep(adviser, posts, searches) > 50
+
+
+def test_the_console_login_answers_nonsense_without_failing(app):
+    create_adviser(app)
+    stranger = ConsoleClient(app)
+    pages, posts, searches = crawl(stranger, ["/agent/", "/agent/connexion"], "/agent/")
+    assert "/agent/connexion" in posts
+    assert sweep(stranger, posts, searches) > 30
