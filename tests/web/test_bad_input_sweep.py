@@ -118,3 +118,31 @@ def test_the_console_login_answers_nonsense_without_failing(app):
     pages, posts, searches = crawl(stranger, ["/agent/", "/agent/connexion"], "/agent/")
     assert "/agent/connexion" in posts
     assert sweep(stranger, posts, searches) > 30
+
+
+def sweep_page(client, path: str) -> int:
+    """The forms of one page reached by a real flow (its forms only, nothing it links to)."""
+    pages, posts, searches = crawl(client, [path], path)
+    assert posts, f"{path} has no form"
+    return sweep(client, posts, searches)
+
+
+def test_the_steps_of_a_transfer_answer_nonsense_without_failing(banker, events):
+    from tests.web.test_banque_transfers import VIREMENTS, reference_of, start_rent, submit
+
+    reference = reference_of(submit(banker))  # Livret A → compte courant, 50 €
+    assert sweep_page(banker, f"{VIREMENTS}/{reference}/confirmation") > 30
+    rent = start_rent(banker, events)  # towards a beneficiary: the SMS code page
+    assert sweep_page(banker, f"{VIREMENTS}/{rent}/code") > 30
+
+
+def test_the_steps_of_adding_a_beneficiary_answer_nonsense_without_failing(banker):
+    from tests.web.test_banque_beneficiaries import details, review_path
+
+    banker.get("/sites/banque/beneficiaires/ajout")
+    review = review_path(details(banker))
+    assert sweep_page(banker, review) > 30
+    banker.get("/sites/banque/beneficiaires/ajout")
+    review = review_path(details(banker))
+    code_page = banker.post(review).headers["Location"]
+    assert sweep_page(banker, code_page) > 30
