@@ -14,6 +14,11 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
+try:  # Python 3.14's compression module; before it, the backport Flask-Compress brings
+    from compression import zstd
+except ImportError:
+    from backports import zstd
+
 KEEPALIVE_SECONDS = 1.5  # below gunicorn's default keepalive (2 s): reuse only what is alive
 
 
@@ -93,7 +98,8 @@ class Browser:
     def _encode(self, method: str, path: str, body: bytes | None,
                 headers: dict[str, str]) -> bytes:
         lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
-                 "User-Agent: pasapas-bench", "Accept: text/html"]
+                 "User-Agent: pasapas-bench", "Accept: text/html",
+                 "Accept-Encoding: zstd"]  # as Chromium: the server's compression is measured
         if self.cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         lines += [f"{name}: {value}" for name, value in headers.items()]
@@ -126,6 +132,8 @@ class Browser:
         else:
             content = await self._reader.read()
             headers["connection"] = "close"
+        if headers.get("content-encoding") == "zstd":
+            content = zstd.decompress(content)
         return int(parts[1]), headers, content
 
     async def _read_chunked(self) -> bytes:

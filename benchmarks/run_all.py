@@ -248,6 +248,11 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copyfile(log, run.json_path.with_name(f"{run.json_path.stem}-{log.parent.name}.log"))
     shutil.rmtree(run.folder, ignore_errors=True)  # the instances: worlds, sessions
     print(f"results: {run.json_path}")
+    failed = [name for name in wanted if isinstance(run.results.get(name), dict)
+              and run.results[name].keys() == {"failed"}]
+    if failed:  # never written down as figures: the run says what broke, and fails
+        print(f"failed phases: {', '.join(failed)}", file=sys.stderr)
+        return 1
     if not args.no_write and not args.quick and set(wanted) == set(PHASES):
         report.write_results(RESULTS, run.results)
         print(f"{RESULTS} updated")

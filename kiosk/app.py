@@ -9,7 +9,7 @@ from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import config, database, errors, i18n, security, sessions
+from kiosk import compression, config, database, errors, i18n, security, sessions
 from kiosk.agent.sessions import SessionsByPath
 from kiosk.coach.loader import SCENARIOS_DIR
 from simulator import htmx, sites
@@ -42,6 +42,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     # The adviser console (/agent) has its own sessions and cookie, never a learner's.
     app.session_interface = SessionsByPath(sessions.KioskSessionInterface())
     app.extensions["pasapas.worlds"] = Worlds(Path(app.config["WORLDS_DIR"]))
+    compression.init_app(app)  # first: its after-request function must run last
     database.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)

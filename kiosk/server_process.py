@@ -27,7 +27,8 @@ class LiveServer:
                  port: int | None = None, *, workers: int = 1, threads: int = 8):
         self.instance = Path(instance)
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.host = "127.0.0.1"  # run_kiosk.py's default address
+        self.url = f"http://{self.host}:{self.port}"
         self.settings = settings or {}
         self.workers = workers
         self.threads = threads
