@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from kiosk.server_process import free_port
+from kiosk.server_process import free_port, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 RALPH_VENV = Path(os.environ.get("PASAPAS_RALPH_VENV", ROOT / ".venv-ralph"))
@@ -91,13 +91,7 @@ class RalphLRS:
         raise RuntimeError(f"Ralph did not answer its heartbeat in {timeout} s:\n{self.log()}")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
     def log(self) -> str:
         return self.log_path.read_text() if self.log_path.exists() else ""
