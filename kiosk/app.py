@@ -6,18 +6,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from flask import Flask, current_app, g, request, session
-from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import compression, config, database, errors, i18n, security, sessions
+from kiosk import compression, config, csrf, database, errors, i18n, security, sessions
 from kiosk.agent.sessions import SessionsByPath
 from kiosk.coach.loader import SCENARIOS_DIR
 from simulator import htmx, sites
 from simulator.events import world_event
 from simulator.sandbox import Worlds
 from simulator.sites import SITES, SITES_BY_NAME
-
-csrf = CSRFProtect()
 
 
 def create_app(test_config: Mapping | None = None) -> Flask:

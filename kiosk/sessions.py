@@ -7,11 +7,12 @@ cookie leads back to the home page and nothing else.
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 
 from blinker import Namespace
-from flask import Flask, Request, Response, current_app, g
+from flask import Flask, Request, Response, current_app, g, has_request_context, request
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
@@ -25,6 +26,13 @@ learner_session_ended = Namespace().signal("learner-session-ended")
 # Writing last_seen on every request would make every page a write; a few seconds of slack
 # is nothing next to a timeout counted in minutes.
 TOUCH_EVERY_SECONDS = 10
+
+# Keys that say nothing of a learner: the terminal's name, the CSRF secrets. A session holding
+# only these is not worth a row (a page that only shows something writes nothing).
+BOOKKEEPING_KEYS = frozenset({"kiosk", "csrf_token", "csrf_visit"})
+
+# Terminals are named by the launcher (/borne/<id>); the name is a slug.
+KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 
 
 class KioskSession(CallbackDict, SessionMixin):
@@ -40,6 +48,7 @@ class KioskSession(CallbackDict, SessionMixin):
         self.modified = False
         self.ended = False
         self.ended_reason = "finished"
+        self.born = False  # its row was created during this request
 
     @property
     def new(self) -> bool:  # Flask's SessionMixin API
@@ -79,12 +88,13 @@ class KioskSessionInterface(SessionInterface):
         now = time.time()
         db = get_db()
         if session.sid is None:
-            if not session.modified or (not session and not session.world_id):
+            if not session.modified or not worth_keeping(session):
                 return
-            session.sid = secrets.token_urlsafe(32)
-            store.create_session(db, session.sid, now, session.world_id, dict(session))
+            create_row(session)
         elif session.modified:
             store.save_session(db, session.sid, now, session.world_id, dict(session))
+        elif session.born:
+            pass  # its row was written during the request (create_row): the cookie is owed
         elif g.get("quiet_request"):
             return  # a heartbeat is not the learner doing something
         elif now - session.last_seen > TOUCH_EVERY_SECONDS:
@@ -100,6 +110,44 @@ class KioskSessionInterface(SessionInterface):
             path=self.get_cookie_path(app),
         )
         response.vary.add("Cookie")
+
+
+def create_row(session: KioskSession) -> str:
+    """Give the session its id and its row now (the learner acted, and what follows in the same
+    request needs the id, e.g. an attempt); the response sets the cookie."""
+    if session.sid is None:
+        kiosk_id = kiosk_of_request()
+        if kiosk_id and "kiosk" not in session:
+            session["kiosk"] = kiosk_id
+        session.sid = secrets.token_urlsafe(32)
+        session.last_seen = time.time()
+        store.create_session(get_db(), session.sid, session.last_seen, session.world_id,
+                             dict(session))
+        session.modified = False
+        session.born = True
+    return session.sid
+
+
+def worth_keeping(session: KioskSession) -> bool:
+    """The learner did something: a world, a language, a display option, a code…"""
+    return bool(session.world_id) or any(key not in BOOKKEEPING_KEYS for key in session)
+
+
+def kiosk_of_request() -> str | None:
+    """The terminal this request comes from: the session knows it once there is one; before,
+    the page tells (kiosk.js sends the name the launcher opened, /borne/<id>, as a header, and
+    adds it to the forms it posts)."""
+    if not has_request_context():
+        return None
+    from flask import session
+
+    try:
+        posted = request.form.get("borne") if request.method == "POST" else None
+    except Exception:  # noqa: BLE001 - a body too large or malformed names no terminal
+        posted = None
+    candidates = (session.get("kiosk"), request.headers.get("X-Kiosk-Id"), posted,
+                  request.args.get("borne"))
+    return next((c for c in candidates if c and KIOSK_ID.match(c)), None)
 
 
 def idle_limit(app: Flask, data: dict) -> float:

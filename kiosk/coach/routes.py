@@ -17,6 +17,7 @@ from kiosk.coach.panel import build
 from kiosk.coach.progress import parcours_progress
 from kiosk.coach.summary import summary_of
 from kiosk.database import get_db
+from kiosk.sessions import create_row
 from simulator import clock, htmx
 from simulator.sites import SITES_BY_NAME
 from simulator.sites.telephone.store import deliver_sms
@@ -61,9 +62,8 @@ def start(scenario_id: str):
     world.close()
     session.bind_world(world.id)
     session.update(site=scenario.site, persona=scenario.persona, started_at=time.time())
-    if session.sid is None:  # a POST always comes from a page that opened the session
-        abort(400)
-    store.create_attempt(get_db(), session_id=session.sid, learner_code=session.get("learner"),
+    store.create_attempt(get_db(), session_id=create_row(session),
+                         learner_code=session.get("learner"),
                          world_id=world.id, scenario_id=scenario.id, site=scenario.site,
                          mode=mode, lang=_lang())
     return redirect(url_for("shell.persona_card"), 303)

@@ -8,7 +8,6 @@ kiosk is alive and on which page, and the answer carries what the adviser sent â
 
 from __future__ import annotations
 
-import re
 import time
 
 from flask import (
@@ -16,7 +15,6 @@ from flask import (
     current_app,
     g,
     make_response,
-    redirect,
     request,
     session,
     url_for,
@@ -24,32 +22,37 @@ from flask import (
 
 from kiosk import store
 from kiosk.database import get_db
+from kiosk.sessions import KIOSK_ID, kiosk_of_request
 from kiosk.shell import bp
 from simulator import htmx
-
-_KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 
 
 @bp.get("/borne/<kiosk_id>")
 def kiosk_start(kiosk_id: str):
-    if not _KIOSK_ID.match(kiosk_id):
+    """The terminal's own home page. Nothing is kept for the terminal in the browser but its
+    name in the page (kiosk.js keeps it for the session's tab and sends it along), so that the
+    home page plants no cookie: the session is born when the learner acts, and knows its kiosk."""
+    if not KIOSK_ID.match(kiosk_id):
         abort(404)
-    session["kiosk"] = kiosk_id
+    if session.sid and session.get("kiosk") != kiosk_id:
+        session["kiosk"] = kiosk_id
     store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, "/")
-    return redirect(url_for("shell.home", fin=request.args.get("fin")), 303)
+    from kiosk.shell.routes import home
+
+    return home(kiosk_id=kiosk_id)
 
 
 @bp.get("/borne/battement")
 def heartbeat():
     g.quiet_request = True  # a heartbeat is not the learner doing something
-    kiosk_id = session.get("kiosk") or request.args.get("borne") or ""
+    kiosk_id = kiosk_of_request() or ""
     page = (request.args.get("page") or "")[:200]
-    if _KIOSK_ID.match(kiosk_id):
+    if kiosk_id:
         store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, page)
     if request.args.get("seance") == "1" and not session.get("site"):
         # The page belonged to a session that is gone (ended by the adviser, or expired).
         target = (url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1)
-                  if _KIOSK_ID.match(kiosk_id) else url_for("shell.home", fin=1))
+                  if kiosk_id else url_for("shell.home", fin=1))
         # A full page load (HX-Redirect alone: with HX-Location htmx would swap the home page
         # into this one, keeping the old language's <html> and skipping the storage wipe).
         response = make_response("", 200)
@@ -69,3 +72,9 @@ def heartbeat():
     if extra:
         htmx.trigger(response, "kiosk-idle-extended")
     return response
+
+
+@bp.app_context_processor
+def terminal_context():
+    """The page names its terminal (data-kiosk-id) so that kiosk.js can pass the name on."""
+    return {"terminal_id": kiosk_of_request() or ""}

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from flask import current_app, session
 
+from kiosk.sessions import BOOKKEEPING_KEYS
 from kiosk.shell import bp
 
 # Whatever the configuration says, a learner gets at least this long to answer.
 MIN_COUNTDOWN_SECONDS = 20
-# Session keys that say nothing about the learner (the terminal, the CSRF secret, the time the
+# Session keys that say nothing about the learner (the terminal, the CSRF secrets, the time the
 # adviser added): a session holding only these has nothing to forget.
-NOT_THE_LEARNER = {"kiosk", "csrf_token", "extra_seconds"}
+NOT_THE_LEARNER = BOOKKEEPING_KEYS | {"extra_seconds"}
 
 
 def timings(config) -> dict:

@@ -28,10 +28,12 @@ SITE_TILES = {
 
 
 @bp.get("/")
-def home():
+def home(kiosk_id: str | None = None):
+    """Shows the choices and writes nothing: the session is born when the learner acts."""
     tiles = [{"site": site.name, **SITE_TILES[site.name]} for site in LEARNER_SITES]
     return render_template("shell/home.html", tiles=tiles, ended=request.args.get("fin"),
-                           parcours=parcours_overview())
+                           parcours=parcours_overview(),
+                           **({"terminal_id": kiosk_id} if kiosk_id else {}))
 
 
 @bp.post("/langue")

@@ -14,7 +14,6 @@ another box on the branch's network; nothing in it identifies a learner.
 
 from __future__ import annotations
 
-import re
 import time
 
 from flask import Blueprint, abort, g, has_app_context, jsonify
@@ -26,7 +25,7 @@ from kiosk.terminal import store
 
 bp = Blueprint("terminal", __name__)
 
-KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")  # as kiosk.shell.heartbeat
+KIOSK_ID = sessions.KIOSK_ID
 
 
 @bp.get("/borne/<kiosk_id>/etat")
@@ -41,9 +40,8 @@ def kiosk_status(kiosk_id: str):
     return response
 
 
-# What a session holds before anyone touches the screen: the kiosk's name (/borne/<id>) and the
-# CSRF token of the home page's forms.
-UNTOUCHED_KEYS = frozenset({"kiosk", "csrf_token"})
+# What a session holds that says nothing of a learner.
+UNTOUCHED_KEYS = sessions.BOOKKEEPING_KEYS
 
 
 def count_the_end(sid: str, reason: str = "finished") -> None:

@@ -40,11 +40,18 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
             assert ("--kiosk" in first["argv"]
                     and "--user-data-dir=" + first["profile"] in first["argv"])
 
-            # What the browser does on that address: a session for this kiosk, its heartbeat,
-            # then « Terminer ».
+            # What the browser does on that address: its home page (no session yet), its
+            # heartbeat, a learner's first tap (a language: the session is born, named after
+            # the kiosk as kiosk.js names it), then « Terminer ».
             jar = http.cookiejar.CookieJar()
             browser_http = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
             home = browser_http.open(f"{url}/borne/borne-e2e").read().decode()
+            browser_http.open(f"{url}/borne/battement?page=/&seance=0&borne=borne-e2e").read()
+            assert not list(jar)  # nobody acted: no cookie
+            token = re.search(r'name="csrf_token" value="([^"]+)"', home).group(1)
+            home = browser_http.open(f"{url}/langue", urllib.parse.urlencode(
+                {"csrf_token": token, "lang": "en", "next": "/", "borne": "borne-e2e"}
+            ).encode()).read().decode()
             browser_http.open(f"{url}/borne/battement?page=/&seance=0").read()
             token = re.search(r'name="csrf_token" value="([^"]+)"', home).group(1)
             browser_http.open(f"{url}/seance/terminer",
@@ -74,17 +81,20 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
 
 
 def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_session(tmp_path):
-    """Debian's Chromium, headless (no screen here), with every kiosk flag: its page beats, the
-    adviser ends the session on the screen, and a new Chromium with a new profile takes over."""
+    """Debian's Chromium, headless (no screen here), with every kiosk flag: its page beats, a
+    learner taps a language (the session is born with the kiosk's name), the adviser ends the
+    session on the screen, and a new Chromium with a new profile takes over."""
     import json
     import sqlite3
     from contextlib import closing
+
+    from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import system_chromium
 
     chromium = system_chromium()
     assert chromium, "the browser tests need Chromium (make browser)"
-    port = free_port()
+    port, devtools = free_port(), free_port()
     url = f"http://127.0.0.1:{port}"
     instance, profiles = tmp_path / "instance", tmp_path / "run" / "pasapas"
     env = {**os.environ, "PASAPAS_INSTANCE_PATH": str(instance),
@@ -104,7 +114,8 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
     with subprocess.Popen(
             [sys.executable, "run_kiosk.py", "--kiosk", "--port", str(port), "--workers", "1",
              "--borne", "borne-real", "--browser", chromium,
-             "--browser-flag=--headless=new", "--browser-flag=--no-sandbox"],
+             "--browser-flag=--headless=new", "--browser-flag=--no-sandbox",
+             f"--browser-flag=--remote-debugging-port={devtools}"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             text=True) as kiosk:
         try:
@@ -116,7 +127,15 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
                     return db.execute("SELECT session_id FROM kiosks WHERE id = 'borne-real'"
                                       ).fetchone()[0]
 
-            # The home page's heartbeat says which session is on the screen.
+            # The home page alone opens no session; a learner's tap does, and the heartbeat
+            # then says which session is on the screen.
+            assert session_on_screen() is None
+            with sync_playwright() as playwright:
+                screen = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}")
+                page = screen.contexts[0].pages[0]
+                page.get_by_role("button", name="English").click()
+                page.locator("html[lang=en]").wait_for()
+                screen.close()
             sid = wait_for(session_on_screen, timeout=20, what="the page's session to beat")
 
             from kiosk import remote
@@ -127,8 +146,10 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
             wait_for(lambda: not first_profile.exists() and list(profiles.iterdir()), timeout=20,
                      what="a new profile for a new Chromium")
             assert status()["sessions_ended"] == 1
-            wait_for(lambda: session_on_screen() not in (None, sid), timeout=30,
-                     what="the new Chromium's page to beat with a new session")
+            # The new Chromium's home page beats, with no session: the next learner starts
+            # from nothing.
+            wait_for(lambda: beating() and session_on_screen() is None, timeout=30,
+                     what="the new Chromium's page to beat, with no session yet")
             kiosk.send_signal(signal.SIGINT)
             assert kiosk.wait(timeout=30) == 0
         finally:

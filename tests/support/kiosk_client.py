@@ -16,6 +16,7 @@ from simulator.sites.banque import keypad, store
 from simulator.world import World
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+_KIOSK_ID = re.compile(r'data-kiosk-id="([^"]+)"')
 
 
 class KioskClient:
@@ -23,10 +24,11 @@ class KioskClient:
         self.client = client
         self.app = app
         self.csrf_token: str | None = None
+        self.kiosk_id: str | None = None  # what kiosk.js keeps for the tab (/borne/<id>)
 
     # --- plumbing -------------------------------------------------------------------------
     def get(self, path: str, **kwargs):
-        response = self.client.get(path, **kwargs)
+        response = self.client.get(path, **self._as_terminal(kwargs))
         self._remember_csrf(response)
         return response
 
@@ -34,9 +36,15 @@ class KioskClient:
         data = dict(data or {})
         if csrf:
             data.setdefault("csrf_token", self.csrf())
-        response = self.client.post(path, data=data, **kwargs)
+        response = self.client.post(path, data=data, **self._as_terminal(kwargs))
         self._remember_csrf(response)
         return response
+
+    def _as_terminal(self, kwargs: dict) -> dict:
+        """Like kiosk.js: the terminal's name goes with every request once a page gave it."""
+        if self.kiosk_id:
+            kwargs["headers"] = {"X-Kiosk-Id": self.kiosk_id, **(kwargs.get("headers") or {})}
+        return kwargs
 
     def htmx_get(self, path: str, **kwargs):
         return self.get(path, headers={"HX-Request": "true"}, **kwargs)
@@ -52,9 +60,13 @@ class KioskClient:
 
     def _remember_csrf(self, response) -> None:
         if response.mimetype == "text/html":
-            found = _CSRF.search(response.get_data(as_text=True))
+            html = response.get_data(as_text=True)
+            found = _CSRF.search(html)
             if found:
                 self.csrf_token = found.group(1)
+            terminal = _KIOSK_ID.search(html)
+            if terminal:
+                self.kiosk_id = terminal.group(1)
 
     @staticmethod
     def soup(response) -> BeautifulSoup:

@@ -61,10 +61,13 @@ def test_a_copy_of_the_cookie_is_worth_nothing_after_logout(app, console):
 
 def test_the_session_gets_a_new_id_at_login(console):
     console.get("/agent/connexion")
-    before = console.cookie()
-    assert before  # the login form's CSRF token lives in an anonymous console session
+    assert console.cookie() is None  # the login page only shows something: it writes nothing
     console.log_in()
-    assert console.cookie() not in (None, before)
+    first = console.cookie()
+    assert first
+    console.post("/agent/deconnexion")
+    console.log_in()
+    assert console.cookie() not in (None, first)
 
 
 def test_the_console_cookie_is_strict_and_only_for_the_console(console):

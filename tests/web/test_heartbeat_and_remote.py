@@ -19,7 +19,9 @@ def beat(learner, seance: int = 1, page: str = "/sites/banque/connexion", borne:
 
 def test_a_terminal_announces_itself_and_beats(learner, app):
     response = learner.get("/borne/borne-3")
-    assert response.status_code == 303 and response.headers["Location"].startswith("/")
+    # The terminal's home page names the terminal, and plants no cookie: nobody acted yet.
+    assert response.status_code == 200 and 'data-kiosk-id="borne-3"' in response.text
+    assert "Set-Cookie" not in response.headers
     learner.start("banque")
     assert beat(learner).status_code == 204
     with app.test_request_context():

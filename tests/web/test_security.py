@@ -38,12 +38,33 @@ def test_a_post_without_a_valid_csrf_token_is_refused_with_a_kiosk_page(learner,
 
 def test_a_csrf_token_from_an_ended_session_is_refused(learner, app):
     learner.start("banque")
+    learner.get("/seance/fiche")  # a page of the session: its forms carry the session's token
     old_token = learner.csrf()
     learner.end()
     learner.csrf_token = None
     response = learner.post("/seance/commencer", {"site": "banque", "csrf_token": old_token},
                             csrf=False)
     assert response.status_code == 400
+
+
+def test_a_visit_token_given_to_another_browser_is_refused(app):
+    """Before any session, the forms carry a visit token bound to the visitor who got it."""
+    from tests.support.kiosk_client import KioskClient
+
+    visitor = KioskClient(app.test_client(), app)
+    visitor.get("/")
+    token = visitor.csrf()
+    other = app.test_client()
+    forged = other.post("/seance/commencer", data={"site": "banque", "csrf_token": token},
+                        headers={"User-Agent": "Another browser"})
+    assert forged.status_code == 400
+    assert visitor.post("/seance/commencer", {"site": "banque"}).status_code == 303
+
+
+def test_a_tampered_or_missing_visit_token_is_refused(app):
+    client = app.test_client()
+    assert client.post("/langue", data={"lang": "ar"}).status_code == 400
+    assert client.post("/langue", data={"lang": "ar", "csrf_token": "x.y.z"}).status_code == 400
 
 
 def test_htmx_sends_the_token_in_a_header(learner):

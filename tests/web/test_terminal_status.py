@@ -86,6 +86,7 @@ def test_a_session_without_a_kiosk_counts_for_no_kiosk(learner, app):
 
 def test_asking_neither_creates_nor_touches_a_session(learner, app):
     learner.get("/borne/borne-3")
+    learner.post("/langue", {"lang": "fr", "next": "/"})
     sid = sid_of(app, learner)
     with app.test_request_context():
         db = get_db()
@@ -113,7 +114,11 @@ def test_the_home_page_left_alone_does_not_restart_the_browser(learner, app):
     learner.get("/borne/borne-3")
     learner.get("/")
     beat(learner, seance=0, page="/")
-    expire(app, learner)
+    # Nobody acted: there is no session at all to expire, so nothing ends on this kiosk.
+    assert learner.client.get_cookie(app.config["SESSION_COOKIE_NAME"]) is None
+    with app.test_request_context():
+        assert get_db().execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
+    app.test_client().get("/borne/battement?page=/&seance=0&borne=borne-3")
     assert status(app.test_client())["sessions_ended"] == 0
 
 

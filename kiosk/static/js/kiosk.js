@@ -69,6 +69,44 @@
   }
 })();
 
+/* The terminal's name (the launcher opens /borne/<id>). No cookie holds it: the home page plants
+   none, and the session is born when the learner acts. The page names its terminal
+   (data-kiosk-id); this tab keeps the name and sends it with every request, so the session
+   created by the learner's first tap knows its kiosk. */
+(function () {
+  "use strict";
+  var KEY = "pasapas-borne";
+
+  function remember() {
+    var page = document.querySelector(".page[data-kiosk-id]");
+    if (page) {
+      try { window.sessionStorage.setItem(KEY, page.getAttribute("data-kiosk-id")); } catch (e) { /* private mode */ }
+    }
+  }
+
+  function name() {
+    try { return window.sessionStorage.getItem(KEY); } catch (e) { return null; }
+  }
+
+  remember();
+  document.addEventListener("htmx:afterSettle", remember);
+  document.addEventListener("htmx:configRequest", function (event) {
+    var id = name();
+    if (id) { event.detail.headers["X-Kiosk-Id"] = id; }
+  });
+  // Forms posted without htmx (the language, « Terminer »): the name rides as a field.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var id = name();
+    if (!id || !form || (form.method || "").toLowerCase() !== "post" || form.querySelector("input[name=borne]")) { return; }
+    var field = document.createElement("input");
+    field.type = "hidden";
+    field.name = "borne";
+    field.value = id;
+    form.appendChild(field);
+  });
+})();
+
 /* The coach: highlight the element of the step on the replica (with an arrow at the top of the
    hint ladder), and read the instruction aloud where the browser has a voice for the language. */
 (function () {
