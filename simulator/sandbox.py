@@ -26,6 +26,7 @@ from simulator.world import World
 
 _WORLD_ID = re.compile(r"^[0-9a-f]{32}$")
 _golden_lock = threading.Lock()
+GOLDEN_KEEP_SECONDS = 2 * 86400
 
 
 class Worlds:
@@ -54,14 +55,14 @@ class Worlds:
         self,
         persona_id: str,
         *,
-        day: dt.date,
+        day: dt.date,  # the world's own date (simulator.clock): its golden is built for it
         seed: int | None = None,
         options: dict[str, str] | None = None,
     ) -> World:
         world_id = secrets.token_hex(16)
         path = self.path_of(world_id)
         shutil.copyfile(self.golden(persona_id, day), path)
-        world = World(world_id, path)
+        world = World(world_id, path, _today=day)
         world_seed = str(seed if seed is not None else secrets.randbits(64))
         with dbhelpers.write_transaction(world.db) as wdb:
             wdb["world_meta"].insert_all(
@@ -70,6 +71,7 @@ class Worlds:
                     {"key": "seed", "value": world_seed},
                     {"key": "draws", "value": "0"},
                     {"key": "created_at", "value": dt.datetime.now(dt.UTC).isoformat()},
+                    {"key": "today", "value": day.isoformat()},
                 ]
                 + [{"key": f"option:{k}", "value": str(v)} for k, v in (options or {}).items()]
             )
@@ -134,9 +136,15 @@ def _build_golden(path: Path, persona: Persona, day: dt.date) -> None:
     finally:
         gdb.conn.close()
     os.replace(tmp, path)
-    # Older goldens of this persona (other days, older code) are no longer needed.
+    # Goldens of older code are no longer needed; those of other days are, while scenarios put
+    # their worlds on nearby days (simulator.clock), but not for long.
+    fingerprint = path.stem.rsplit("-", 1)[-1]
     for old in path.parent.glob(f"{persona.id}-*.db"):
-        if old != path:
+        try:
+            too_old = time.time() - old.stat().st_mtime > GOLDEN_KEEP_SECONDS
+        except FileNotFoundError:  # another worker tidied it first
+            continue
+        if old != path and (too_old or not old.stem.endswith(fingerprint)):
             old.unlink(missing_ok=True)
 
 

@@ -6,7 +6,10 @@ The host application (the kiosk) opens the world of the request's session and pu
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,12 +26,20 @@ class World:
     id: str
     path: Path
     _db: sqlite_utils.Database | None = field(default=None, repr=False)
+    _today: dt.date | None = field(default=None, repr=False)
 
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
             self._db = dbhelpers.connect(self.path, throwaway=True)
         return self._db
+
+    @property
+    def today(self) -> dt.date:
+        """The world's own date, fixed at its creation (simulator.clock)."""
+        if self._today is None:
+            self._today = dt.date.fromisoformat(meta(self.db, "today"))
+        return self._today
 
     @property
     def persona_id(self) -> str:
@@ -71,3 +82,15 @@ def current_world() -> World:
     if world is None:
         raise NoWorld()
     return world
+
+
+@contextmanager
+def bound_to(world: World) -> Iterator[World]:
+    """Run the block as if a request of that world's learner were being served (its date, its
+    events); the world the request had before comes back afterwards."""
+    had = g.get("world")
+    g.world = world
+    try:
+        yield world
+    finally:
+        g.world = had

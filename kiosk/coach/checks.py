@@ -118,7 +118,7 @@ def _check_targets(catalog: Catalog, root: Path) -> list[ScenarioError]:
     if not wanted:
         return []
     from kiosk.app import create_app
-    from simulator import clock
+    from kiosk.coach.world_setup import prepare_world
 
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,8 +131,7 @@ def _check_targets(catalog: Catalog, root: Path) -> list[ScenarioError]:
                 site = SITES_BY_NAME.get(scenario.site)
                 if site is None:
                     continue
-                world = worlds.create(scenario.persona, day=clock.today(), seed=1,
-                                      options=scenario.setup.options)
+                world = prepare_world(scenario, seed=1)
                 page_html, path = _render(app, world, site, step.target.page)
                 world.close()
                 worlds.destroy(world.id)

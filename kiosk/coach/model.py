@@ -8,6 +8,7 @@ conditions on the event's data (``amount: 50``) and are checked against docs/eve
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -187,6 +188,27 @@ class SmsSetup(_Strict):
     link: str | None = None  # a web address written in the body, made tappable
 
 
+class WorldDate(_Strict):
+    """The world's own date, whatever the real day: ``{day: 2}`` (the nearest 2nd of a month:
+    inside France Travail's actualisation window) or ``{in_days: 3}``."""
+
+    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    in_days: Annotated[int, Field(ge=-60, le=60)] | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> WorldDate:
+        if (self.day is None) == (self.in_days is None):
+            raise ValueError("give exactly one of: day (a day of the month), in_days")
+        return self
+
+    def resolve(self, base: dt.date) -> dt.date:
+        from simulator.clock import nearest_day_of_month
+
+        if self.day is not None:
+            return nearest_day_of_month(base, self.day)
+        return base + dt.timedelta(days=self.in_days)
+
+
 class Setup(_Strict):
     """How the world is prepared before the learner starts."""
 
@@ -194,6 +216,10 @@ class Setup(_Strict):
     options: dict[str, str] = Field(default_factory=dict)  # e.g. {banque.strong_auth: due}
     sms: list[SmsSetup] = Field(default_factory=list)
     start: str | None = None  # the first page, default the site's home
+    date: WorldDate | None = None  # the world's date; default: the kiosk's today
+
+    def world_date(self, base: dt.date) -> dt.date:
+        return self.date.resolve(base) if self.date else base
 
 
 class Scenario(_Strict):

@@ -16,11 +16,10 @@ from kiosk.coach.codes import new_code, normalise
 from kiosk.coach.panel import build
 from kiosk.coach.progress import parcours_progress
 from kiosk.coach.summary import summary_of
+from kiosk.coach.world_setup import prepare_world
 from kiosk.database import get_db
 from kiosk.sessions import create_row
-from simulator import clock, htmx
-from simulator.sites import SITES_BY_NAME
-from simulator.sites.telephone.store import deliver_sms
+from simulator import htmx
 
 
 def _lang() -> str:
@@ -49,17 +48,8 @@ def start(scenario_id: str):
     mode = request.form.get("mode", "")
     if mode not in engine.MODES:
         abort(400)
-    worlds = current_app.extensions["pasapas.worlds"]
-    worlds.destroy(session.world_id)
-    world = worlds.create(scenario.persona, day=clock.today(),
-                          seed=current_app.config["SIMULATOR_SEED"],
-                          options=scenario.setup.options)
-    for sms in scenario.setup.sms:
-        deliver_sms(world.db, sms.sender, sms.body, sms.kind, sms.link)
-    site = SITES_BY_NAME[scenario.site]
-    if scenario.setup.signed_in and site.sign_in:
-        site.sign_in(world.db)
-    world.close()
+    current_app.extensions["pasapas.worlds"].destroy(session.world_id)
+    world = prepare_world(scenario, seed=current_app.config["SIMULATOR_SEED"])
     session.bind_world(world.id)
     session.update(site=scenario.site, persona=scenario.persona, started_at=time.time())
     store.create_attempt(get_db(), session_id=create_row(session),

@@ -55,7 +55,7 @@ def start():
     worlds.destroy(session.world_id)
     world = worlds.create(
         site.default_persona,
-        day=clock.today(),
+        day=clock.real_today(),
         seed=current_app.config["SIMULATOR_SEED"],
     )
     session.bind_world(world.id)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import abort, g, url_for
 
-from simulator import htmx
+from simulator import clock, htmx
+from simulator.formats import MONTHS_FR_TITLE
 from simulator.db import write_transaction
 from simulator.events import emit
 from simulator.sites.telephone import bp, store
@@ -36,6 +37,18 @@ def sms_time(received_at: str) -> str:
     day, _, clock_time = received_at.partition("T")
     year, month, dom = day.split("-")
     return f"{dom}/{month}/{year} {clock_time[:5]}".strip()
+
+
+DAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+@bp.app_template_global("phone_status")
+def phone_status_bar() -> dict:
+    """What the phone's status bar shows: the world's date (simulator.clock) and the time."""
+    now = clock.now()
+    return {"time": now.strftime("%H:%M"),
+            "day": f"{DAYS_FR[now.weekday()]} {now.day} {MONTHS_FR_TITLE[now.month - 1]}",
+            "iso": now.date().isoformat()}
 
 
 @bp.app_template_global("sms_link")
