@@ -14,7 +14,7 @@ from kiosk.coach.loader import SCENARIOS_DIR
 from simulator import htmx, sites
 from simulator.events import world_event
 from simulator.sandbox import Worlds
-from simulator.sites import SITES, SITES_BY_NAME
+from simulator.sites import DEVICES, SITES, SITES_BY_NAME
 
 
 def create_app(test_config: Mapping | None = None) -> Flask:
@@ -38,7 +38,8 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
     # The adviser console (/agent) has its own sessions and cookie, never a learner's.
     app.session_interface = SessionsByPath(sessions.KioskSessionInterface())
-    app.extensions["pasapas.worlds"] = Worlds(Path(app.config["WORLDS_DIR"]))
+    app.extensions["pasapas.worlds"] = Worlds(Path(app.config["WORLDS_DIR"]),
+                                              app.config.get("GOLDEN_DIR"))
     compression.init_app(app)  # first: its after-request function must run last
     database.init_app(app)
     csrf.init_app(app)
@@ -116,6 +117,7 @@ def frame_context():
         "current_site": site,
         "site_address": address,
         "in_session": bool(getattr(session, "world_id", None)),
+        "devices": DEVICES,
     }
 
 

@@ -34,6 +34,7 @@ DEFAULTS = {
     "SIMULATOR_TODAY": None,  # "YYYY-MM-DD" pins the date (tests)
     "SIMULATOR_SEED": None,  # an integer makes every world's random draws reproducible (tests)
     "KEYPAD_SEED_FROM_URL": False,  # lets ?seed=N fix the keypad layout (tests only)
+    "GOLDEN_DIR": None,  # where personas' golden databases are kept (default: WORLDS_DIR/golden)
     # The bank replica.
     "BANQUE_SESSION_MINUTES": 10,  # « Session expirée » after this long without a bank page
     "BANQUE_MAX_CODE_FAILURES": 3,  # wrong secret codes before the access is blocked

@@ -32,9 +32,11 @@ GOLDEN_KEEP_SECONDS = 2 * 86400
 class Worlds:
     """The folder of worlds and the golden databases they are copied from."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, golden_dir: Path | None = None):
         self.root = Path(root)
-        self.golden_dir = self.root / "golden"
+        # Goldens depend only on the persona, the day and the code: instances may share them
+        # (the test suite does, instead of building the same ones for every test).
+        self.golden_dir = Path(golden_dir) if golden_dir else self.root / "golden"
         self.live_dir = self.root / "live"
         self.golden_dir.mkdir(parents=True, exist_ok=True)
         self.live_dir.mkdir(parents=True, exist_ok=True)

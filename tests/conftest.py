@@ -12,12 +12,19 @@ from tests.support.kiosk_client import KioskClient
 TEST_TODAY = "2026-11-26"
 
 
+@pytest.fixture(scope="session")
+def golden_dir(tmp_path_factory):
+    """Goldens shared by every test of a worker: each test still gets its own worlds."""
+    return tmp_path_factory.mktemp("golden")
+
+
 @pytest.fixture()
-def app(tmp_path):
+def app(tmp_path, golden_dir):
     app = create_app(
         {
             "TESTING": True,
             "INSTANCE_PATH": str(tmp_path / "instance"),
+            "GOLDEN_DIR": str(golden_dir),
             "SECRET_KEY": "tests",
             "SIMULATOR_TODAY": TEST_TODAY,
             "SIMULATOR_SEED": 1234,

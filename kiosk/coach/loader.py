@@ -6,6 +6,7 @@ the list of errors, and the kiosk serves the rest.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -60,8 +61,7 @@ def load_scenario(path: Path, root: Path | None = None) -> Scenario:
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioFileError([ScenarioError(shown, None, f"cannot be read: {exc}")]) from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -77,19 +77,40 @@ def load_scenario(path: Path, root: Path | None = None) -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
+        node = _nodes(text)
         raise ScenarioFileError([_explain(shown, node, data, err) for err in exc.errors()]) from exc
     if scenario.id != path.stem:
         raise ScenarioFileError([ScenarioError(
-            shown, _line(node, ("id",)), f"field id: expected {path.stem!r} (the file's name), "
-            f"got {scenario.id!r}", scenario.id)])
+            shown, _line(_nodes(text), ("id",)), f"field id: expected {path.stem!r} (the file's "
+            f"name), got {scenario.id!r}", scenario.id)])
     if path.parent.name != scenario.site and root is not None:
         raise ScenarioFileError([ScenarioError(
-            shown, _line(node, ("site",)), f"field site: the file is in scenarios/"
+            shown, _line(_nodes(text), ("site",)), f"field site: the file is in scenarios/"
             f"{path.parent.name}/ but says site {scenario.site!r}", scenario.id)])
     return scenario
 
 
+# libyaml when PyYAML has it (ten times faster: the catalog is loaded by every app, and by
+# every test's app); the pure-Python loader otherwise.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _nodes(text: str) -> yaml.Node:
+    """The file's YAML nodes, with their line numbers: only needed to explain an error."""
+    return yaml.compose(text, Loader=_LOADER)
+
+
 def load_catalog(root: Path = SCENARIOS_DIR) -> Catalog:
+    """Every scenario and parcours under ``root``. Loaded once per process for the same files
+    (the test suite creates hundreds of apps); a changed file is read again."""
+    root = Path(root)
+    files = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                  for p in sorted(root.glob("*/*.yaml")) + [root / "parcours.yaml"] if p.exists())
+    return _load_catalog(root, files)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_catalog(root: Path, _files: tuple) -> Catalog:
     catalog = Catalog()
     for path in sorted(root.glob("*/*.yaml")):
         try:

@@ -116,7 +116,7 @@ def read_last_sms_code(page) -> str:
     page.locator("#phone-button").click()
     page.locator("#phone-screen .sms-list__item").first.click()
     body = page.locator("#phone-screen .sms-bubble").inner_text()
-    page.locator("#phone-drawer [data-phone='close']").click()
+    page.locator("#phone-drawer [data-drawer-close]").click()
     found = re.search(r"\b(\d{6})\b", body)
     if not found:
         raise ReplayError(f"no 6-digit code in the last SMS: {body!r}")

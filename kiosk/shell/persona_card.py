@@ -7,12 +7,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 
 from simulator.personas import load_persona
-
-# Which secrets of the persona each site needs, and how the card names them.
-SITE_FIELDS = {
-    # The words of the bank's own login page, so that the learner finds them there.
-    "banque": [("identifiant", _l("Identifiant")), ("code_secret", _l("Mot de passe"))],
-}
+from simulator.sites import SITES_BY_NAME
 
 
 @dataclass
@@ -40,7 +35,8 @@ def card_for(persona_id: str, site: str | None) -> PersonaCard:
         initials=(identity.prenom[:1] + identity.nom[:1]).upper(),
     )
     section = persona.section(site) if site else {}
-    for key, label in SITE_FIELDS.get(site or "", []):
+    fields = SITES_BY_NAME[site].card_fields if site in SITES_BY_NAME else []
+    for key, label in fields:
         if key in section:
             card.lines.append(CardLine(str(label), str(section[key]), "digits"))
     phone = persona.section("telephone").get("numero")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
-from flask_babel import lazy_gettext as _l
 
 from kiosk.coach.mission import mission_for_session
 from kiosk.coach.progress import parcours_overview
@@ -13,24 +12,14 @@ from kiosk.database import get_db
 from kiosk.shell import bp
 from kiosk.shell.persona_card import card_for
 from simulator import clock
-from simulator.sites import SITES
-
-LEARNER_SITES = [site for site in SITES if site.default_persona]
-
-# How each site is offered on the home screen, in the learner's language.
-SITE_TILES = {
-    "banque": {
-        "title": _l("Ma banque"),
-        "text": _l("Voir mes comptes, faire un virement, télécharger mon RIB…"),
-        "icon": "bank",
-    },
-}
+from simulator.sites import LEARNER_SITES
 
 
 @bp.get("/")
 def home(kiosk_id: str | None = None):
     """Shows the choices and writes nothing: the session is born when the learner acts."""
-    tiles = [{"site": site.name, **SITE_TILES[site.name]} for site in LEARNER_SITES]
+    tiles = [{"site": site.name, "title": site.tile.title, "text": site.tile.text,
+              "icon": site.tile.icon} for site in LEARNER_SITES]
     return render_template("shell/home.html", tiles=tiles, ended=request.args.get("fin"),
                            parcours=parcours_overview(),
                            **({"terminal_id": kiosk_id} if kiosk_id else {}))

@@ -31,6 +31,10 @@ def _load_sites() -> list[Site]:
 
 SITES: list[Site] = _load_sites()
 SITES_BY_NAME: dict[str, Site] = {site.name: site for site in SITES}
+#: The sites a learner can open from the home page, and the devices of the kiosk bar.
+LEARNER_SITES: list[Site] = [site for site in SITES if site.tile and site.default_persona]
+DEVICES: list[Site] = sorted((site for site in SITES if site.device),
+                             key=lambda site: site.device.order)
 for _site in SITES:
     declare(_site.events)
 

@@ -49,7 +49,7 @@ class Walk:
         expect(sms).to_be_visible()
         self.look("sms")
         code = re.search(r"\b(\d{6})\b", sms.inner_text()).group(1)
-        page.locator("#phone-drawer [data-phone='close']").click()
+        page.locator("#phone-drawer [data-drawer-close]").click()
         return code
 
 

@@ -4,28 +4,39 @@
 (function () {
   "use strict";
 
-  function phoneDrawer() { return document.getElementById("phone-drawer"); }
-  function phoneButton() { return document.getElementById("phone-button"); }
+  // The persona's devices (the phone, the mailbox, « Mes documents ») open as drawers beside
+  // the replica: a button [data-drawer-toggle=ID] in the kiosk bar, the drawer #ID with its
+  // close button [data-drawer-close]; [data-drawer-open=ID] opens one from elsewhere (a toast).
+  // One drawer at a time; the <html> element says which (`drawer-open`, `<ID>-open`).
+  function buttonFor(id) { return document.querySelector("[data-drawer-toggle='" + id + "']"); }
 
-  function openPhone() {
-    var drawer = phoneDrawer();
+  function openDrawer(id) {
+    var drawer = document.getElementById(id);
     if (!drawer) { return; }
+    document.querySelectorAll(".device-drawer:not([hidden])").forEach(function (other) {
+      if (other.id !== id) { closeDrawer(other.id, false); }
+    });
     drawer.hidden = false;
-    document.documentElement.classList.add("phone-open");
-    var button = phoneButton();
+    document.documentElement.classList.add("drawer-open", id + "-open");
+    var button = buttonFor(id);
     if (button) { button.setAttribute("aria-expanded", "true"); }
-    var close = drawer.querySelector("[data-phone='close']");
+    var close = drawer.querySelector("[data-drawer-close]");
     if (close) { close.focus(); }
   }
 
-  function closePhone() {
-    var drawer = phoneDrawer();
+  function closeDrawer(id, giveFocusBack) {
+    var drawer = document.getElementById(id);
     if (!drawer || drawer.hidden) { return; }
     drawer.hidden = true;
-    document.documentElement.classList.remove("phone-open");
-    var button = phoneButton();
-    if (button) { button.setAttribute("aria-expanded", "false"); button.focus(); }
+    document.documentElement.classList.remove("drawer-open", id + "-open");
+    var button = buttonFor(id);
+    if (button) {
+      button.setAttribute("aria-expanded", "false");
+      if (giveFocusBack !== false) { button.focus(); }
+    }
   }
+
+  window.pasapasDrawers = { open: openDrawer, close: closeDrawer };
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button, a, summary");
@@ -33,25 +44,32 @@
       document.querySelectorAll("details.language-switch[open]").forEach(function (d) { d.open = false; });
       return;
     }
-    if (target.id === "phone-button") {
-      if (phoneDrawer() && phoneDrawer().hidden) { openPhone(); } else { closePhone(); }
+    var toggle = target.getAttribute("data-drawer-toggle");
+    if (toggle) {
+      var drawer = document.getElementById(toggle);
+      if (drawer && drawer.hidden) { openDrawer(toggle); } else { closeDrawer(toggle); }
       return;
     }
-    var phoneAction = target.getAttribute("data-phone");
-    if (phoneAction === "open") { openPhone(); }
-    if (phoneAction === "close") { closePhone(); }
+    var opens = target.getAttribute("data-drawer-open");
+    if (opens) { openDrawer(opens); }
+    if (target.hasAttribute("data-drawer-close")) {
+      var own = target.closest(".device-drawer");
+      if (own) { closeDrawer(own.id); }
+    }
     var browserAction = target.getAttribute("data-browser");
     if (browserAction === "back") { window.history.back(); }
     if (browserAction === "reload") { window.location.reload(); }
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { closePhone(); }
+    if (event.key === "Escape") {
+      document.querySelectorAll(".device-drawer:not([hidden])").forEach(function (d) { closeDrawer(d.id); });
+    }
   });
 
   // A new SMS arrived while the page stayed: refresh the phone button (badge) at once.
   document.body.addEventListener("phone-rang", function () {
-    var button = phoneButton();
+    var button = document.getElementById("phone-button");
     if (button && window.htmx) {
       // Sent from the kiosk bar, not from the button: htmx drops a second request from the
       // same element, and a tap on the phone at that moment would then open an empty phone.

@@ -5,9 +5,10 @@ Every event below is listed for scenario authors in docs/events.md.
 """
 
 from flask import Blueprint
+from flask_babel import lazy_gettext as _l
 
 from simulator.events import EventSpec
-from simulator.site import Site
+from simulator.site import Site, Tile
 from simulator.sites.banque.migrations import migrations
 from simulator.sites.banque.seed import personalise, seed
 
@@ -109,6 +110,10 @@ SITE = Site(
     seed=seed,
     personalise=personalise,
     default_persona="martine",
+    tile=Tile(_l("Ma banque"), _l("Voir mes comptes, faire un virement, télécharger mon RIB…"),
+              "bank"),
+    # The words of the bank's own login page, so that the learner finds them there.
+    card_fields=[("identifiant", _l("Identifiant")), ("code_secret", _l("Mot de passe"))],
     sign_in=lambda db: store.open_online_session(db, strong_auth_needed=False),
     page_placeholder=lambda db, kind, key: (
         store.account_by_key(db, key).token

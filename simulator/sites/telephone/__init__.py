@@ -7,7 +7,7 @@ It opens as a drawer on the kiosk screen, beside the replica. Sites deliver mess
 from flask import Blueprint
 
 from simulator.events import EventSpec
-from simulator.site import Site
+from simulator.site import Device, Site
 from simulator.sites.telephone.migrations import migrations
 from simulator.sites.telephone.seed import seed
 
@@ -45,6 +45,8 @@ SITE = Site(
     migrations=migrations,
     events=EVENTS,
     seed=seed,
+    device=Device("telephone/partials/_phone_button.html",
+                  "telephone/partials/_phone_drawer.html", order=10),
 )
 
 from simulator.sites.telephone import routes  # noqa: E402,F401  (registers the routes)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import abort, g, url_for
 
 from simulator import clock, htmx
-from simulator.formats import MONTHS_FR_TITLE
 from simulator.db import write_transaction
 from simulator.events import emit
+from simulator.formats import MONTHS_FR_TITLE
 from simulator.sites.telephone import bp, store
 from simulator.world import current_world
 
