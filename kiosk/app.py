@@ -88,8 +88,14 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
 
 def bind_world():
-    """Every replica request runs in the learner's world; without one, back to the kiosk home."""
-    if not request.path.startswith("/sites/") or "/static/" in request.path:
+    """Every replica request runs in the learner's world; without one, back to the kiosk home.
+    The kiosk's own pages see the world too (the devices of the kiosk bar, its date); it opens
+    only when something reads it."""
+    if "/static/" in request.path or request.path.startswith("/agent"):
+        return None
+    if not request.path.startswith("/sites/"):
+        if getattr(session, "world_id", None):
+            sessions.world_of_request()
         return None
     sessions.sweep_now_and_then(current_app._get_current_object())
     world = sessions.world_of_request()

@@ -133,7 +133,7 @@ class RoleName(_Strict):
     role: Literal["button", "link", "textbox", "checkbox", "radio", "combobox", "tab", "menuitem"]
     name: str
     exact: bool = False
-    within: Literal["page", "phone", "coach", "kiosk"] = "page"
+    within: Literal["page", "phone", "papers", "coach", "kiosk"] = "page"
     nth: Annotated[int, Field(ge=1)] | None = None  # when several match: 1 = the first one
 
 

@@ -14,7 +14,8 @@ from typing import Any
 from kiosk.coach.model import Action, Scenario, placeholder_names
 from simulator.personas import load_persona
 
-SCOPES = {"page": "#replica", "phone": "#phone-drawer", "coach": "#coach-panel", "kiosk": "body"}
+SCOPES = {"page": "#replica", "phone": "#phone-drawer", "papers": "#papers-drawer",
+          "coach": "#coach-panel", "kiosk": "body"}
 MODE_LABELS = {"guide": "Guidé", "entrainement": "Entraînement", "autonomie": "Autonomie"}
 
 

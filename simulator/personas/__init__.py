@@ -47,6 +47,13 @@ class Persona(BaseModel):
     def section(self, name: str) -> dict[str, Any]:
         return dict((self.model_extra or {}).get(name) or {})
 
+    def has(self, name: str) -> bool:
+        return bool((self.model_extra or {}).get(name))
+
+    def items(self, name: str) -> list[Any]:
+        """A section that is a list (``papiers``: the persona's papers)."""
+        return list((self.model_extra or {}).get(name) or [])
+
 
 class PersonaNotFound(LookupError):
     pass

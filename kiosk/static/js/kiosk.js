@@ -10,7 +10,9 @@
   // One drawer at a time; the <html> element says which (`drawer-open`, `<ID>-open`).
   function buttonFor(id) { return document.querySelector("[data-drawer-toggle='" + id + "']"); }
 
-  function openDrawer(id) {
+  // `quiet`: the caller fills the drawer itself (« Mes documents » in choosing mode); otherwise
+  // the drawer hears `drawer-opened` and may load its content (hx-trigger).
+  function openDrawer(id, quiet) {
     var drawer = document.getElementById(id);
     if (!drawer) { return; }
     document.querySelectorAll(".device-drawer:not([hidden])").forEach(function (other) {
@@ -22,13 +24,14 @@
     if (button) { button.setAttribute("aria-expanded", "true"); }
     var close = drawer.querySelector("[data-drawer-close]");
     if (close) { close.focus(); }
+    if (!quiet) { drawer.dispatchEvent(new CustomEvent("drawer-opened")); }
   }
 
   function closeDrawer(id, giveFocusBack) {
     var drawer = document.getElementById(id);
     if (!drawer || drawer.hidden) { return; }
     drawer.hidden = true;
-    document.documentElement.classList.remove("drawer-open", id + "-open");
+    document.documentElement.classList.remove("drawer-open", id + "-open", "papers-picking");
     var button = buttonFor(id);
     if (button) {
       button.setAttribute("aria-expanded", "false");
@@ -37,6 +40,41 @@
   }
 
   window.pasapasDrawers = { open: openDrawer, close: closeDrawer };
+
+  // A replica's « Parcourir… » ([data-paper-pick=FIELD]) opens « Mes documents » to choose a
+  // paper; « Choisir ce document » ([data-papers-choose=TOKEN]) puts it in the form's hidden
+  // FIELD and shows its file name, as a browser's file picker would.
+  var pickingField = null;
+
+  document.addEventListener("click", function (event) {
+    var pick = event.target.closest("[data-paper-pick]");
+    if (pick) {
+      pickingField = pick.getAttribute("data-paper-pick");
+      openDrawer("papers-drawer", true);
+      document.documentElement.classList.add("papers-picking");
+      if (window.htmx) {
+        window.htmx.ajax("GET", "/sites/papiers/?choisir=1", { source: pick, target: "#papers-screen" });
+      }
+      return;
+    }
+    var choose = event.target.closest("[data-papers-choose]");
+    if (!choose || !pickingField) { return; }
+    var field = document.getElementById(pickingField);
+    if (field) {
+      field.value = choose.getAttribute("data-papers-choose");
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+      var picker = field.closest("[data-paper-picker]");
+      var shown = picker && picker.querySelector("[data-paper-chosen]");
+      if (shown) {
+        shown.textContent = choose.getAttribute("data-file-name") + " (" + choose.getAttribute("data-file-size") + ")";
+        shown.classList.add("paper-picker__chosen--set");
+      }
+    }
+    closeDrawer("papers-drawer", false);
+    var browse = field && field.closest("[data-paper-picker]") && field.closest("[data-paper-picker]").querySelector("[data-paper-pick]");
+    if (browse) { browse.focus(); }
+    pickingField = null;
+  });
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button, a, summary");
