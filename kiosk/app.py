@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.extensions["pasapas.worlds"] = Worlds(Path(app.config["WORLDS_DIR"]),
                                               app.config.get("GOLDEN_DIR"))
     compression.init_app(app)  # first: its after-request function must run last
+    app.after_request(commit_world)  # second: after everything that records the request
     database.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
@@ -104,10 +106,32 @@ def bind_world():
     return None
 
 
+def commit_world(response):
+    """A request's writes in its world are one transaction, committed here, after the coach
+    has recorded what they meant (a step done, its statement queued, committed in kiosk.db
+    during the request). A server killed in between leaves the world as it was before the
+    tap and the coach one step ahead: the learner taps again, the world catches up, and no
+    step is lost or counted twice (the other order loses the step: docs/reliability.md)."""
+    world = g.get("world")
+    if world is None:
+        return response
+    try:
+        world.release_writes(commit=response.status_code < 500)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        world.release_writes(commit=False)
+        from kiosk import storage
+
+        page = storage.response_for(exc) if storage.is_storage_error(exc) else None
+        if page is None:
+            raise
+        return page
+    return response
+
+
 def close_world(_exc: BaseException | None = None) -> None:
     world = g.pop("world", None)
     if world is not None:
-        world.close()
+        world.close()  # a transaction still open (the request failed) is rolled back
 
 
 def frame_context():

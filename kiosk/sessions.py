@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import sqlite3
 import time
 
 from blinker import Namespace
@@ -203,4 +204,10 @@ def world_of_request():
     worlds = current_app.extensions["pasapas.worlds"]
     world = worlds.open(getattr(session, "world_id", None))
     g.world = world
+    if world is not None:
+        world.hold_writes()  # committed once the request is done (kiosk.app.commit_world)
+        if world.path.stat().st_size == 0:
+            # SQLite would take an emptied file for a new database: say it is damaged
+            # (kiosk.storage puts it aside) rather than let a page fail on a missing table.
+            raise sqlite3.DatabaseError(f"the world file {world.path.name} is empty")
     return world

@@ -43,14 +43,53 @@ def connect(path: str | Path, *, wal: bool = False,
 
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """Run the block in one transaction that holds the write lock from its first statement."""
+    """Run the block in one transaction that holds the write lock from its first statement.
+
+    Inside a transaction that is already open (a nested block, or the request's transaction of
+    a world whose writes are held, see :func:`hold_writes`) the block is a savepoint: it is
+    undone alone if it fails, and made durable with the enclosing transaction."""
+    if db.conn.in_transaction:
+        with _savepoint(db):
+            yield db
+        return
     db.conn.execute("BEGIN IMMEDIATE")
+    if getattr(db, "writes_held", False):
+        # The transaction stays open until release_writes(): the block is a savepoint in it.
+        with _savepoint(db):
+            yield db
+        return
     try:
         yield db
     except BaseException:
         db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+@contextmanager
+def _savepoint(db: sqlite_utils.Database) -> Iterator[None]:
+    db.conn.execute("SAVEPOINT block")
+    try:
+        yield
+    except BaseException:
+        db.conn.execute("ROLLBACK TO block")
+        db.conn.execute("RELEASE block")
+        raise
+    db.conn.execute("RELEASE block")
+
+
+def hold_writes(db: sqlite_utils.Database) -> None:
+    """From now on, the first write transaction on ``db`` is not committed at the end of its
+    block but by :func:`release_writes`: every write of a request becomes one transaction,
+    made durable after what the request recorded elsewhere (kiosk.app says why)."""
+    db.writes_held = True
+
+
+def release_writes(db: sqlite_utils.Database, *, commit: bool) -> None:
+    """Commit (or roll back) what :func:`hold_writes` kept open; later writes commit as usual."""
+    db.writes_held = False
+    if db.conn.in_transaction:
+        db.conn.execute("COMMIT" if commit else "ROLLBACK")
 
 
 def apply_migrations(db: sqlite_utils.Database, sets: Iterable[Migrations]) -> None:

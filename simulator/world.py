@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 from flask import g
 
+from simulator import clock
 from simulator import db as dbhelpers
 
 
@@ -27,18 +28,36 @@ class World:
     path: Path
     _db: sqlite_utils.Database | None = field(default=None, repr=False)
     _today: dt.date | None = field(default=None, repr=False)
+    _held: bool = field(default=False, repr=False)
 
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
             self._db = dbhelpers.connect(self.path, throwaway=True)
+            if self._held:
+                dbhelpers.hold_writes(self._db)
         return self._db
+
+    def hold_writes(self) -> None:
+        """Keep this world's writes in one transaction until :meth:`release_writes` (the host
+        makes a request's writes durable after what it recorded about them)."""
+        self._held = True
+        if self._db is not None:
+            dbhelpers.hold_writes(self._db)
+
+    def release_writes(self, *, commit: bool) -> None:
+        self._held = False
+        if self._db is not None:
+            dbhelpers.release_writes(self._db, commit=commit)
 
     @property
     def today(self) -> dt.date:
-        """The world's own date, fixed at its creation (simulator.clock)."""
+        """The world's own date (simulator.clock): the day it was given at its creation, moved
+        on by the real days gone since (a session that crosses midnight)."""
         if self._today is None:
-            self._today = dt.date.fromisoformat(meta(self.db, "today"))
+            given = dt.date.fromisoformat(meta(self.db, "today"))
+            created_on = meta(self.db, "real_day")
+            self._today = given + dt.timedelta(days=clock.days_since(created_on))
         return self._today
 
     @property
