@@ -68,14 +68,22 @@ def count_sessions(db) -> int:
 
 # --- kiosks (terminals) and the notices the adviser sends them ------------------------------
 
-def record_heartbeat(db, kiosk_id: str, now: float, session_id: str | None, page: str) -> None:
-    with write_transaction(db):
-        db.execute(
-            "INSERT INTO kiosks (id, first_seen, last_beat, session_id, page)"
-            " VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET last_beat = excluded.last_beat,"
-            " session_id = excluded.session_id, page = excluded.page",
-            [kiosk_id, now, now, session_id, page])
+def record_heartbeat(db, kiosk_id: str, now: float, session_id: str | None, page: str, *,
+                     every: float = 0.0) -> bool:
+    """The kiosk is alive, on this page, with this session. Written only when something
+    changed or the last beat written is ``every`` seconds old: heartbeats come from every
+    screen every few seconds, and each write would queue behind the others."""
+    row = db.execute("SELECT last_beat, session_id, page FROM kiosks WHERE id = ?",
+                     [kiosk_id]).fetchone()
+    if row and row[1] == session_id and row[2] == page and now - row[0] < every:
+        return False
+    db.execute(  # one statement: atomic, and the write lock taken at once
+        "INSERT INTO kiosks (id, first_seen, last_beat, session_id, page)"
+        " VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET last_beat = excluded.last_beat,"
+        " session_id = excluded.session_id, page = excluded.page",
+        [kiosk_id, now, now, session_id, page])
+    return True
 
 
 def kiosks(db) -> list[dict]:
@@ -92,6 +100,9 @@ def add_notice(db, session_id: str, kind: str, text: str = "", seconds: int = 0)
 
 def take_notices(db, session_id: str) -> list[dict]:
     """The notices not yet shown on this session's screen, marked as delivered."""
+    if not db.execute("SELECT 1 FROM kiosk_notices WHERE session_id = ? AND delivered_at IS NULL",
+                      [session_id]).fetchone():
+        return []  # the usual answer, read without taking the write lock
     with write_transaction(db):
         rows = list(db["kiosk_notices"].rows_where(
             "session_id = ? AND delivered_at IS NULL", [session_id], order_by="id"))

@@ -29,23 +29,25 @@ def scenario_of(attempt: dict) -> Scenario | None:
 
 
 def on_world_event(_sender, event: Event) -> None:
-    """Subscribed to the simulator's events (kiosk.app)."""
+    """Subscribed to the simulator's events (kiosk.app). Most events mean nothing to the
+    exercise (a page seen, no exercise running): they are told apart by reading, and only an
+    event that moves the attempt takes kiosk.db's write lock (a page that only shows something
+    must not queue behind every other kiosk's writes)."""
     if not has_request_context() or event.world_id is None:
         return
     db = get_db()
+    if not _concerns_the_attempt(db, event):
+        return
     with write_transaction(db):
-        attempt = store.running_attempt_for_world(db, event.world_id)
-        if attempt is None:
-            return
-        scenario = scenario_of(attempt)
+        attempt = store.running_attempt_for_world(db, event.world_id)  # again, under the lock
+        scenario = scenario_of(attempt) if attempt else None
         if scenario is None:
             return
         step = scenario.steps[attempt["current_step"]]
         if any(matches(way, event.name, event.data) for way in step.ways):
             _complete_step(db, attempt, scenario)
         else:
-            mistake = next((m for m in step.mistakes + scenario.mistakes
-                            if matches(m.when, event.name, event.data)), None)
+            mistake = _mistake_for(scenario, step, event)
             if mistake is None:
                 return
             changes = {"step_mistakes": attempt["step_mistakes"] + 1,
@@ -58,6 +60,22 @@ def on_world_event(_sender, event: Event) -> None:
             if mistake.ends:
                 _end_after_irreversible_mistake(db, attempt, scenario, mistake.id)
     g.coach_changed = True
+
+
+def _concerns_the_attempt(db, event: Event) -> bool:
+    """A running attempt in this world whose current step the event completes or gets wrong."""
+    attempt = store.running_attempt_for_world(db, event.world_id)
+    scenario = scenario_of(attempt) if attempt else None
+    if scenario is None or attempt["current_step"] >= len(scenario.steps):
+        return False
+    step = scenario.steps[attempt["current_step"]]
+    return (any(matches(way, event.name, event.data) for way in step.ways)
+            or _mistake_for(scenario, step, event) is not None)
+
+
+def _mistake_for(scenario: Scenario, step, event: Event):
+    return next((m for m in step.mistakes + scenario.mistakes
+                 if matches(m.when, event.name, event.data)), None)
 
 
 def _complete_step(db, attempt: dict, scenario: Scenario) -> None:

@@ -36,7 +36,8 @@ def kiosk_start(kiosk_id: str):
         abort(404)
     if session.sid and session.get("kiosk") != kiosk_id:
         session["kiosk"] = kiosk_id
-    store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, "/")
+    store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, "/",
+                           every=_beat_written_every())
     from kiosk.shell.routes import home
 
     return home(kiosk_id=kiosk_id)
@@ -48,7 +49,8 @@ def heartbeat():
     kiosk_id = kiosk_of_request() or ""
     page = (request.args.get("page") or "")[:200]
     if kiosk_id:
-        store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, page)
+        store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, page,
+                               every=_beat_written_every())
     if request.args.get("seance") == "1" and not session.get("site"):
         # The page belonged to a session that is gone (ended by the adviser, or expired).
         target = (url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1)
@@ -72,6 +74,12 @@ def heartbeat():
     if extra:
         htmx.trigger(response, "kiosk-idle-extended")
     return response
+
+
+def _beat_written_every() -> float:
+    """Every other beat of an unchanged page is written: the console calls a kiosk gone after
+    three missed beats (kiosk.agent.live), and the launcher after 30 s."""
+    return current_app.config["KIOSK_HEARTBEAT_SECONDS"] * 1.5
 
 
 @bp.app_context_processor

@@ -13,6 +13,10 @@ from simulator.events import emit
 from simulator.sites.banque import store
 from simulator.world import current_world
 
+# The bank's session lasts minutes without a page: refreshing its clock at every page would
+# make every page a write (a lock, a journal) for nothing; a few seconds of slack are nothing.
+TOUCH_EVERY_SECONDS = 10
+
 
 def online(view):
     """Only for a logged-in customer: otherwise the login page, or « Session expirée »."""
@@ -32,8 +36,10 @@ def online(view):
         if (customer["strong_auth_pending"]
                 and not request.endpoint.startswith("banque.strong_auth")):
             return htmx.redirect(url_for("banque.strong_auth"))
-        with write_transaction(db):
-            store.update_customer(db, last_activity=time.time())
+        now = time.time()
+        if now - customer["last_activity"] > TOUCH_EVERY_SECONDS:
+            with write_transaction(db):
+                store.update_customer(db, last_activity=now)
         g.bank_customer = customer
         return view(*args, **kwargs)
 
