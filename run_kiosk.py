@@ -15,6 +15,7 @@
                                               (list, remove, password)
     python run_kiosk.py purge --older-than DAYS   delete the records older than DAYS days
     python run_kiosk.py backup [FOLDER]       a checked copy of kiosk.db (VACUUM INTO)
+    python run_kiosk.py restore [BACKUP]      put a backup of kiosk.db back (server stopped)
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     from kiosk.backup import add_command as add_backup_command
 
     add_backup_command(subparsers)
+    from kiosk.restore import add_command as add_restore_command
+
+    add_restore_command(subparsers)
     return parser.parse_args(argv)
 
 
@@ -91,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.backup import run as run_backup
 
         return run_backup(args)
+    if args.command == "restore":
+        from kiosk.restore import run as run_restore
+
+        return run_restore(args)
     if args.kiosk:
         from kiosk.terminal.local import serve_with_screen
 

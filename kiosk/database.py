@@ -22,6 +22,11 @@ def close_db(_exc: BaseException | None = None) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from pathlib import Path
+
+    from kiosk.restore import repair_at_start_up
+
+    repair_at_start_up(Path(app.config["KIOSK_DATABASE"]))  # a damaged file: the last backup
     db = dbhelpers.connect(app.config["KIOSK_DATABASE"], wal=True)
     try:
         dbhelpers.apply_migrations(db, [migrations])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Flask
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from kiosk import storage
 from simulator import htmx
 
 
@@ -41,10 +44,26 @@ def too_large(_error):
                  _("Rien n'a été enregistré. Revenez en arrière et raccourcissez votre texte."))
 
 
-def server_error(_error):
+def server_error(error):
+    # An error met before a view ran (the session could not be read) arrives here, wrapped.
+    original = getattr(error, "original_exception", None)
+    if storage.is_storage_error(original):
+        page = storage.response_for(original)
+        if page is not None:
+            return page
     return _page(500, _("Un problème est survenu."),
                  _("Ce n'est pas de votre faute. Rien n'a été perdu. Revenez à l'accueil ou "
                    "appelez le conseiller."))
+
+
+def storage_error(error: Exception):
+    """The disk is full, a database is damaged or locked: « La borne a besoin d'un moment »."""
+    if not storage.is_storage_error(error):
+        raise error
+    page = storage.response_for(error)
+    if page is None:  # the storage is sound: the code failed, the ordinary 500 (and its log)
+        raise error
+    return page
 
 
 def any_http_error(error: HTTPException):
@@ -60,4 +79,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(405, method_not_allowed)
     app.register_error_handler(413, too_large)
     app.register_error_handler(InternalServerError, server_error)
+    app.register_error_handler(sqlite3.DatabaseError, storage_error)
+    app.register_error_handler(OSError, storage_error)
     app.register_error_handler(HTTPException, any_http_error)

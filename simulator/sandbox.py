@@ -19,6 +19,7 @@ import threading
 import time
 from pathlib import Path
 
+from simulator import clock
 from simulator import db as dbhelpers
 from simulator.personas import Persona, load_persona, persona_path
 from simulator.sites import SITES, core_migrations
@@ -63,17 +64,30 @@ class Worlds:
     ) -> World:
         world_id = secrets.token_hex(16)
         path = self.path_of(world_id)
-        shutil.copyfile(self.golden(persona_id, day), path)
-        world = World(world_id, path, _today=day)
+        try:
+            shutil.copyfile(self.golden(persona_id, day), path)
+            world = World(world_id, path, _today=day)
+            self._personalise(world, day, seed, options)
+        except BaseException:
+            # A full disk stops the copy half way: no half world is left behind.
+            self.destroy(world_id)
+            raise
+        return world
+
+    @staticmethod
+    def _personalise(world: World, day: dt.date, seed: int | None,
+                     options: dict[str, str] | None) -> None:
         world_seed = str(seed if seed is not None else secrets.randbits(64))
         with dbhelpers.write_transaction(world.db) as wdb:
             wdb["world_meta"].insert_all(
                 [
-                    {"key": "id", "value": world_id},
+                    {"key": "id", "value": world.id},
                     {"key": "seed", "value": world_seed},
                     {"key": "draws", "value": "0"},
                     {"key": "created_at", "value": dt.datetime.now(dt.UTC).isoformat()},
                     {"key": "today", "value": day.isoformat()},
+                    # The kiosk's date then: the world's date moves on with it (clock.py).
+                    {"key": "real_day", "value": clock.real_today().isoformat()},
                 ]
                 + [{"key": f"option:{k}", "value": str(v)} for k, v in (options or {}).items()]
             )
@@ -83,7 +97,6 @@ class Worlds:
             for site in SITES:
                 if site.personalise:
                     site.personalise(wdb, personalise_rng)
-        return world
 
     def open(self, world_id: str | None) -> World | None:
         if not world_id or not _WORLD_ID.match(world_id):
@@ -127,6 +140,7 @@ def _build_golden(path: Path, persona: Persona, day: dt.date) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.unlink(missing_ok=True)
     gdb = dbhelpers.connect(tmp)
+    built = False
     try:
         dbhelpers.apply_migrations(gdb, [core_migrations] + [s.migrations for s in SITES])
         with dbhelpers.write_transaction(gdb):
@@ -137,8 +151,11 @@ def _build_golden(path: Path, persona: Persona, day: dt.date) -> None:
                 if site.seed and persona.has(site.name):
                     site.seed(gdb, persona, day, random.Random(f"{persona.id}:{site.name}"))
         gdb.execute("VACUUM")
+        built = True
     finally:
         gdb.conn.close()
+        if not built:  # a full disk: no half-built file left to fill it more
+            tmp.unlink(missing_ok=True)
     os.replace(tmp, path)
     # Goldens of older code are no longer needed; those of other days are, while scenarios put
     # their worlds on nearby days (simulator.clock), but not for long.

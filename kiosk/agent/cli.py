@@ -50,6 +50,13 @@ def add_commands(subparsers) -> None:
 def kiosk_database() -> sqlite_utils.Database:
     """kiosk.db, found exactly as the server finds it (environment, instance/config.py), with
     its migrations applied; nothing else of the server is started."""
+    db = dbhelpers.connect(kiosk_database_path(), wal=True)
+    dbhelpers.apply_migrations(db, [migrations])
+    return db
+
+
+def kiosk_database_path() -> str:
+    """Where the server keeps kiosk.db (the file is not opened: it may be damaged)."""
     overrides = config.from_environment()
     instance_path = overrides.get("INSTANCE_PATH")
     app = Flask("kiosk.app", instance_path=str(Path(instance_path).resolve())
@@ -58,10 +65,7 @@ def kiosk_database() -> sqlite_utils.Database:
     app.config.from_pyfile("config.py", silent=True)
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    path = app.config.get("KIOSK_DATABASE") or str(Path(app.instance_path) / "kiosk.db")
-    db = dbhelpers.connect(path, wal=True)
-    dbhelpers.apply_migrations(db, [migrations])
-    return db
+    return app.config.get("KIOSK_DATABASE") or str(Path(app.instance_path) / "kiosk.db")
 
 
 def run(args: argparse.Namespace) -> int:
