@@ -32,6 +32,7 @@ DEFAULTS = {
     "KIOSK_HEARTBEAT_SECONDS": 5,
     # The simulated world.
     "SIMULATOR_TODAY": None,  # "YYYY-MM-DD" pins the date (tests)
+    "SIMULATOR_CLOCK_SHIFT_SECONDS": None,  # moves the kiosk's clock (midnight/DST drills)
     "SIMULATOR_SEED": None,  # an integer makes every world's random draws reproducible (tests)
     "KEYPAD_SEED_FROM_URL": False,  # lets ?seed=N fix the keypad layout (tests only)
     "GOLDEN_DIR": None,  # where personas' golden databases are kept (default: WORLDS_DIR/golden)

@@ -6,12 +6,19 @@ month and the phone's clock all agree. A scenario may put its world on another d
 (``setup.date``: the next 2nd of a month, to be inside the actualisation window whatever the real
 day). Outside a world, tests pin the kiosk's date with ``SIMULATOR_TODAY`` (YYYY-MM-DD). The time
 of day stays the real one, so that inactivity timers keep working.
+
+A world's date moves on with the real one: a session that crosses midnight is on the next day
+after it, as a learner would be on the real site (its clock never runs backwards: a beneficiary
+activated at 23:59 is still active at 00:01). ``SIMULATOR_CLOCK_SHIFT_SECONDS`` moves the
+kiosk's clock (the midnight and daylight-saving drills); elapsed times (inactivity, an
+exercise's duration) are counted in seconds since the epoch, which no clock change touches.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import time
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g, has_app_context
@@ -19,12 +26,26 @@ from flask import current_app, g, has_app_context
 PARIS = ZoneInfo("Europe/Paris")
 
 
+def real_now() -> dt.datetime:
+    """The kiosk's own time, in Paris (shifted by the drills' setting)."""
+    shift = current_app.config.get("SIMULATOR_CLOCK_SHIFT_SECONDS") if has_app_context() else None
+    return dt.datetime.fromtimestamp(time.time() + float(shift or 0), PARIS)
+
+
 def real_today() -> dt.date:
     """The kiosk's own date: the pinned day when the configuration pins one, else today."""
     pinned = current_app.config.get("SIMULATOR_TODAY") if has_app_context() else None
     if pinned:
         return dt.date.fromisoformat(str(pinned))
-    return dt.datetime.now(PARIS).date()
+    return real_now().date()
+
+
+def days_since(day: str | None) -> int:
+    """Real days gone since ``day`` (YYYY-MM-DD) for the kiosk; 0 outside it (a tool, a test
+    reading a world file: the kiosk's clock, perhaps pinned, is not known there)."""
+    if not day or not has_app_context():
+        return 0
+    return max(0, (real_today() - dt.date.fromisoformat(day)).days)
 
 
 def today() -> dt.date:
@@ -37,7 +58,7 @@ def today() -> dt.date:
 
 def now() -> dt.datetime:
     """The world's date at the real time of day, in Paris."""
-    real = dt.datetime.now(PARIS)
+    real = real_now()
     day = today()
     return real.replace(year=day.year, month=day.month, day=day.day)
 
