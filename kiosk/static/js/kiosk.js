@@ -278,3 +278,107 @@ document.addEventListener("click", function (event) {
   var close = event.target.closest("[data-notice-close]");
   if (close) { close.closest(".kiosk-notice").remove(); }
 });
+
+/* A slow or broken network (docs/reliability.md, drill « réseau »). Every tap that waits more
+   than 300 ms shows that it is on its way (the tapped button, and a bar at the top); a second
+   tap on the same button while the first is on its way is dropped (a double tap never posts
+   twice; the server refuses a replay anyway); a tap whose request never got an answer says so,
+   in the learner's language, with « Réessayer ». Requests of hidden elements (the heartbeat,
+   the presence signal) and background refreshes are the kiosk's own: they show nothing. */
+(function () {
+  "use strict";
+  var WAIT_SHOWN_AFTER_MS = 300;
+  var waiting = 0;
+  var failed = null; // what to do again on « Réessayer »
+
+  function isTap(detail) {
+    var elt = detail.elt;
+    var event = detail.requestConfig && detail.requestConfig.triggeringEvent;
+    return !!(elt && elt.closest && !elt.closest("[hidden]") && event &&
+              (event.type === "click" || event.type === "submit" || event.type === "change"));
+  }
+
+  function tapped(detail) {
+    var event = detail.requestConfig.triggeringEvent;
+    return (event && event.submitter) || detail.elt;
+  }
+
+  function done(detail) {
+    var state = detail.elt && detail.elt.pasapasWait;
+    if (!state) { return; }
+    detail.elt.pasapasWait = null;
+    window.clearTimeout(state.timer);
+    state.shown.forEach(function (el) { el.classList.remove("kiosk-waiting-on"); el.removeAttribute("aria-busy"); });
+    waiting = Math.max(0, waiting - 1);
+    if (!waiting) { document.documentElement.classList.remove("kiosk-waiting"); }
+  }
+
+  document.addEventListener("htmx:confirm", function (event) {
+    // The same element's request is still on its way: this is a second tap, not a new one.
+    if (event.detail.elt && event.detail.elt.pasapasWait) { event.preventDefault(); }
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var detail = event.detail;
+    if (!isTap(detail)) { return; }
+    hideFailure();
+    var button = tapped(detail);
+    var state = { shown: [], timer: 0 };
+    detail.elt.pasapasWait = state;
+    detail.elt.pasapasButton = button; // « Réessayer » taps it again
+    waiting += 1;
+    state.timer = window.setTimeout(function () {
+      document.documentElement.classList.add("kiosk-waiting");
+      [button].forEach(function (el) {
+        if (el && el.classList) {
+          el.classList.add("kiosk-waiting-on");
+          el.setAttribute("aria-busy", "true");
+          state.shown.push(el);
+        }
+      });
+    }, WAIT_SHOWN_AFTER_MS);
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) { done(event.detail); });
+
+  function showFailure(detail) {
+    var box = document.getElementById("kiosk-connection");
+    if (!box) { return; }
+    failed = { elt: detail.elt, button: detail.elt && detail.elt.pasapasButton };
+    box.hidden = false;
+    var retry = box.querySelector("[data-connection-retry]");
+    if (retry) { retry.focus(); }
+  }
+
+  function hideFailure() {
+    var box = document.getElementById("kiosk-connection");
+    if (box) { box.hidden = true; }
+  }
+
+  function onFailure(event) {
+    if (isTap(event.detail)) { showFailure(event.detail); }
+    done(event.detail);
+  }
+  // No answer at all (the network dropped the request, the server is away) or too late.
+  document.addEventListener("htmx:sendError", onFailure);
+  document.addEventListener("htmx:timeout", onFailure);
+  // An answer htmx does not swap (every status is swapped by our configuration; kept in case).
+  document.addEventListener("htmx:responseError", onFailure);
+
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("[data-connection-retry]")) { return; }
+    hideFailure();
+    var again = failed;
+    failed = null;
+    if (!again || !again.elt || !document.body.contains(again.elt)) {
+      window.location.reload();
+      return;
+    }
+    if (again.elt.tagName === "FORM") {
+      var button = again.button && again.button !== again.elt && again.elt.contains(again.button) ? again.button : undefined;
+      again.elt.requestSubmit(button);
+    } else {
+      again.elt.click();
+    }
+  });
+})();
