@@ -88,6 +88,10 @@ def protect() -> None:
     if (request.method not in current_app.config["WTF_CSRF_METHODS"]
             or not current_app.config["WTF_CSRF_ENABLED"]):
         return
+    if request.endpoint == "shell.end" and getattr(session, "sid", None) is None:
+        # « Terminer » tapped again after its answer was lost (a slow network, a restart): the
+        # session is already gone, there is nothing to protect, the learner just goes home.
+        return
     if not has_session_secret():
         _check_visit_token()
         if not _for_the_console():  # the console's login page reloads fully

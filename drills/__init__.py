@@ -1,0 +1,1 @@
+"""Reliability drills with figures: ``make drills`` (docs/reliability.md)."""
