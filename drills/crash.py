@@ -35,7 +35,7 @@ from benchmarks.learner import FlowError, Learner
 from benchmarks.visits import coach
 from drills.common import DrillServer, integrity, save, server_errors
 
-EXERCISE = [step for step in coach.TRANSFER_EXERCISE]
+EXERCISE = list(coach.TRANSFER_EXERCISE)
 STEPS_OF_SCENARIO = 4
 KINDS = ("all", "master", "worker")
 NO_ANSWER = (ConnectionError, OSError, asyncio.IncompleteReadError, HttpError,
@@ -175,7 +175,7 @@ def check_records(database: Path) -> dict:
     finally:
         conn.close()
     problems = []
-    for attempt_id, status, current in attempts:
+    for attempt_id, status, _current in attempts:
         done = sorted(i for (a, i), _ in steps.items() if a == attempt_id)
         twice = [i for (a, i), n in steps.items() if a == attempt_id and n > 1]
         if twice:
