@@ -121,7 +121,14 @@ def commit_world(response):
         world.release_writes(commit=False)
         from kiosk import storage
 
-        page = storage.response_for(exc) if storage.is_storage_error(exc) else None
+        if not storage.is_storage_error(exc):
+            raise
+        if request.method in ("GET", "HEAD"):
+            # A page that shows something wrote only bookkeeping (the bank's session clock):
+            # on a full disk it is shown all the same, the bookkeeping waits.
+            storage.note_failed_bookkeeping(exc)
+            return response
+        page = storage.response_for(exc)
         if page is None:
             raise
         return page

@@ -28,7 +28,7 @@ class KioskServer(BaseApplication):
             "loglevel": "warning",
             # The learning records' relay, in each worker (one of them is elected):
             # kiosk/records/relay.py says why not in the master.
-            "post_worker_init": start_records_relay,
+            "post_worker_init": on_worker_start,
         }
         super().__init__()
 
@@ -41,10 +41,13 @@ class KioskServer(BaseApplication):
         return self.app_factory()
 
 
-def start_records_relay(worker) -> None:
-    """gunicorn hook: the relay thread, when an LRS is configured (XAPI_LRS_URL)."""
+def on_worker_start(worker) -> None:
+    """gunicorn hook, in each new worker: kiosk.db's files kept (kiosk.database says why), and
+    the learning records' relay thread when an LRS is configured (XAPI_LRS_URL)."""
     config = getattr(worker.wsgi, "config", None)
     if config is not None:
+        from kiosk.database import keep_the_log_open
         from kiosk.records.relay import start_in_background
 
+        keep_the_log_open(config["KIOSK_DATABASE"])
         start_in_background(config)

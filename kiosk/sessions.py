@@ -99,7 +99,10 @@ class KioskSessionInterface(SessionInterface):
         elif g.get("quiet_request"):
             return  # a heartbeat is not the learner doing something
         elif now - session.last_seen > TOUCH_EVERY_SECONDS:
-            store.touch_session(db, session.sid, now)
+            try:
+                store.touch_session(db, session.sid, now)
+            except sqlite3.DatabaseError:
+                return  # a full disk: the page was shown; the next request touches it again
         else:
             return
         response.set_cookie(

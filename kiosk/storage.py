@@ -32,6 +32,7 @@ STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS}
 CORRUPT_WORDS = ("malformed", "not a database", "file is encrypted", "disk image",
                  "no such table", "no such column")
 FULL_WORDS = ("disk is full", "database or disk is full")
+NEARLY_FULL_BYTES = 256 * 1024  # less than a world and its journal: writes are failing
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ def diagnose(app: Flask, exc: BaseException) -> Trouble | None:
     """What failed: the disk, the learner's world, or kiosk.db (each checked, cheaply); None
     when the storage is sound and the error is the code's (the ordinary 500 page then)."""
     text = f"{type(exc).__name__}: {exc}"
+    free = _free_bytes(Path(app.instance_path))
     if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or any(
-            w in text for w in FULL_WORDS):
+            w in text for w in FULL_WORDS) or (free is not None and free < NEARLY_FULL_BYTES):
+        # SQLite often says « disk I/O error » when it could not grow a file: look at the disk.
         return Trouble("full", text)
     world = g.get("world") if has_request_context() else None
     if world is not None and not _is_sound(world.path):
@@ -141,6 +144,20 @@ def response_for(exc: BaseException):
     if trouble.kind == "world":
         _put_world_aside(app)
     return _page(trouble)
+
+
+def note_failed_bookkeeping(exc: BaseException) -> None:
+    """A write that only kept time failed (a page was shown all the same): tell the operator
+    and free space if the disk is full, without changing the learner's page."""
+    app = current_app._get_current_object()
+    trouble = diagnose(app, exc)
+    if trouble is None:
+        return
+    _tell_operator(trouble, Path(app.instance_path))
+    if trouble.kind == "full":
+        from kiosk import janitor
+
+        janitor.free_space_now_and_then(app)
 
 
 def _forget_session_changes() -> None:

@@ -8,6 +8,7 @@ kiosk is alive and on which page, and the answer carries what the adviser sent â
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 from flask import (
@@ -48,9 +49,15 @@ def heartbeat():
     g.quiet_request = True  # a heartbeat is not the learner doing something
     kiosk_id = kiosk_of_request() or ""
     page = (request.args.get("page") or "")[:200]
-    if kiosk_id:
-        store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, page,
-                               every=_beat_written_every())
+    try:
+        if kiosk_id:
+            store.record_heartbeat(get_db(), kiosk_id, time.time(), session.sid, page,
+                                   every=_beat_written_every())
+        notices = store.take_notices(get_db(), session.sid) if session.sid else []
+    except sqlite3.DatabaseError:
+        # The disk is full or kiosk.db is damaged: the learner's page is left as it is (the
+        # kind page comes with their next tap, kiosk.storage); a heartbeat never replaces it.
+        return "", 204
     if request.args.get("seance") == "1" and not session.get("site"):
         # The page belonged to a session that is gone (ended by the adviser, or expired).
         target = (url_for("shell.kiosk_start", kiosk_id=kiosk_id, fin=1)
@@ -63,7 +70,6 @@ def heartbeat():
         response.headers["Clear-Site-Data"] = '"cookies", "storage"'
         response.delete_cookie(current_app.config["SESSION_COOKIE_NAME"], path="/")
         return response
-    notices = store.take_notices(get_db(), session.sid) if session.sid else []
     if not notices:
         return "", 204
     extra = sum(n["seconds"] for n in notices if n["kind"] == "extend")
