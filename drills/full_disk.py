@@ -162,7 +162,8 @@ async def _scenario(server: DrillServer, instance: Path, watch: Watch) -> dict:
 
     watch.phase = "space back"
     ballast.unlink()
-    finished = [await _learner_taps(learner, steps, retry_for=30) for learner in learners]
+    for learner in learners:  # each one taps on from where the full disk stopped it
+        await _learner_taps(learner, steps, retry_for=30)
     fresh = Learner(Browser(server.host, server.port, on_response=watch))
     fresh_done = await _learner_taps(fresh, steps, retry_for=30)
     for learner in (*learners, newcomer, fresh):
