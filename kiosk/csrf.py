@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
 
@@ -50,10 +50,13 @@ def has_session_secret() -> bool:
 
 
 def token() -> str:
-    """The token for the forms of this page (the ``csrf_token()`` of every template)."""
+    """The token for the forms of this page (the ``csrf_token()`` of every template). A page
+    has several forms: the visit token is signed once per request (Flask-WTF keeps its own)."""
     if has_session_secret():
         return generate_csrf()
-    return _serializer().dumps(_visitor())
+    if "csrf_visit_token" not in g:
+        g.csrf_visit_token = _serializer().dumps(_visitor())
+    return g.csrf_visit_token
 
 
 def _sent_token() -> str | None:

@@ -18,7 +18,9 @@ def get_db() -> sqlite_utils.Database:
         path = current_app.config["KIOSK_DATABASE"]
         if not current_app.testing:  # the tests' many apps would each keep one
             keep_the_log_open(path)  # already done when the worker started (kiosk.server)
-        g.kiosk_db = dbhelpers.connect(path, wal=True)
+        # WAL is recorded in the file (init_app set it): only the per-connection setting here.
+        g.kiosk_db = dbhelpers.connect(path)
+        g.kiosk_db.conn.execute("PRAGMA synchronous = NORMAL")
     return g.kiosk_db
 
 

@@ -52,8 +52,11 @@ def parcours_overview() -> list[dict]:
     from kiosk.database import get_db
 
     code = session.get("learner")
-    passed = store.passed_scenarios(get_db(), learner_code=code, session_id=session.sid)
-    assigned = store.assigned_parcours(get_db(), code)
+    if code or session.sid:  # a visitor without a session has passed nothing yet
+        passed = store.passed_scenarios(get_db(), learner_code=code, session_id=session.sid)
+        assigned = store.assigned_parcours(get_db(), code)
+    else:
+        passed, assigned = {}, None
     overview = [{"parcours": p, "done": sum(1 for s in p.scenarios if s in passed),
                  "total": len(p.scenarios), "assigned": p.id == assigned}
                 for p in engine.catalog().parcours]

@@ -288,7 +288,7 @@ document.addEventListener("click", function (event) {
 (function () {
   "use strict";
   var WAIT_SHOWN_AFTER_MS = 300;
-  var waiting = 0;
+  var pending = [];  // the taps on their way: { elt, timer, shown }
   var failed = null; // what to do again on « Réessayer »
 
   function isTap(detail) {
@@ -303,14 +303,17 @@ document.addEventListener("click", function (event) {
     return (event && event.submitter) || detail.elt;
   }
 
-  function done(detail) {
-    var state = detail.elt && detail.elt.pasapasWait;
-    if (!state) { return; }
-    detail.elt.pasapasWait = null;
+  function settle(state) {
     window.clearTimeout(state.timer);
     state.shown.forEach(function (el) { el.classList.remove("kiosk-waiting-on"); el.removeAttribute("aria-busy"); });
-    waiting = Math.max(0, waiting - 1);
-    if (!waiting) { document.documentElement.classList.remove("kiosk-waiting"); }
+    if (state.elt.pasapasWait === state) { state.elt.pasapasWait = null; }
+    pending = pending.filter(function (other) { return other !== state; });
+    if (!pending.length) { document.documentElement.classList.remove("kiosk-waiting"); }
+  }
+
+  function done(detail) {
+    var state = detail.elt && detail.elt.pasapasWait;
+    if (state) { settle(state); }
   }
 
   document.addEventListener("htmx:confirm", function (event) {
@@ -323,20 +326,24 @@ document.addEventListener("click", function (event) {
     if (!isTap(detail)) { return; }
     hideFailure();
     var button = tapped(detail);
-    var state = { shown: [], timer: 0 };
+    var state = { elt: detail.elt, shown: [], timer: 0 };
     detail.elt.pasapasWait = state;
     detail.elt.pasapasButton = button; // « Réessayer » taps it again
-    waiting += 1;
+    pending.push(state);
     state.timer = window.setTimeout(function () {
       document.documentElement.classList.add("kiosk-waiting");
-      [button].forEach(function (el) {
-        if (el && el.classList) {
-          el.classList.add("kiosk-waiting-on");
-          el.setAttribute("aria-busy", "true");
-          state.shown.push(el);
-        }
-      });
+      if (button && button.classList) {
+        button.classList.add("kiosk-waiting-on");
+        button.setAttribute("aria-busy", "true");
+        state.shown.push(button);
+      }
     }, WAIT_SHOWN_AFTER_MS);
+  });
+
+  // A new page came in (boosted navigation swaps the whole body): whatever was on its way
+  // belonged to the page that is gone; htmx may tell its end to a detached element only.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target === document.body) { pending.slice().forEach(settle); }
   });
 
   document.addEventListener("htmx:afterRequest", function (event) { done(event.detail); });

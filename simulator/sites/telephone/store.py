@@ -44,10 +44,11 @@ def unread_count(db: sqlite_utils.Database) -> int:
 
 
 def latest_unread(db: sqlite_utils.Database) -> dict | None:
-    rows = list(
-        db["sms"].rows_where("read = 0 AND deleted = 0", order_by="id DESC", limit=1)
-    )
-    return rows[0] if rows else None
+    # Plain SQL (the kiosk bar asks on every page; sqlite-utils would ask sqlite_master first).
+    cursor = db.execute("SELECT * FROM sms WHERE read = 0 AND deleted = 0 ORDER BY id DESC "
+                        "LIMIT 1")
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
 
 
 def mark_read(db: sqlite_utils.Database, sms_id: int) -> None:

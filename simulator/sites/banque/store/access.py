@@ -13,7 +13,10 @@ from simulator.world import rng
 
 
 def customer(db: sqlite_utils.Database) -> dict:
-    row = db["customer"].get(1)
+    # Plain SQL: sqlite-utils' ``db["customer"].get`` first asks sqlite_master about the table
+    # (five statements); every page of the customer space reads this row.
+    cursor = db.execute("SELECT * FROM customer WHERE id = 1")
+    row = dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
     row["address_lines"] = json.loads(row["address"] or "[]")
     return row
 
