@@ -44,10 +44,10 @@ def _to_the_review(page: Page) -> None:
     page.get_by_role("button", name="Valider").click()
     page.get_by_role("navigation", name="Menu de l'Espace client").get_by_role(
         "link", name="Virements").click()
-    debit = page.get_by_label("Compte à débiter")
-    debit.select_option(label=debit.get_by_role("option", name=re.compile("^LIVRET A")).inner_text())
-    credit = page.get_by_label("Compte à créditer")
-    credit.select_option(label=credit.get_by_role("option", name=re.compile("^CCP")).inner_text())
+    for label, starts in (("Compte à débiter", "^LIVRET A"), ("Compte à créditer", "^CCP")):
+        field = page.get_by_label(label)
+        field.select_option(
+            label=field.get_by_role("option", name=re.compile(starts)).inner_text())
     page.get_by_label("Montant").fill("50")
     page.get_by_role("button", name="Valider").click()
     expect(page.get_by_text("Vérifiez votre virement avant de le confirmer")).to_be_visible()
