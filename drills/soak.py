@@ -27,7 +27,7 @@ from benchmarks import load
 from benchmarks.http_client import Browser
 from benchmarks.learner import Learner
 from benchmarks.server import BenchServer
-from benchmarks.visits import VISITS, spread
+from benchmarks.visits import spread
 from drills.common import integrity, minutes, save, server_errors
 
 HEARTBEAT_SECONDS = 5.0
