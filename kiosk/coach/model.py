@@ -157,6 +157,7 @@ class Action(_Strict):
     sms_code: str | None = None  # the label of the field to type the last SMS code into
     iban: str | None = None  # an IBAN to type into the seven boxes
     expect_text: str | None = None  # wait until this text is visible (a check, not an action)
+    scroll: str | None = None  # scroll the page down until these words are in view
     goto: str | None = None  # open a path of the kiosk (rarely needed)
 
     @model_validator(mode="after")
@@ -165,7 +166,7 @@ class Action(_Strict):
         if len(given) != 1:
             raise ValueError(
                 "each action has exactly one of: tap, type, select, keypad, sms_code, iban, "
-                f"expect_text, goto (got {', '.join(given) or 'none'})")
+                f"expect_text, scroll, goto (got {', '.join(given) or 'none'})")
         return self
 
     @property

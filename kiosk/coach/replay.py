@@ -108,6 +108,13 @@ def _do(page, scenario: Scenario, action: Action) -> None:
             position += length
     elif kind == "expect_text":
         page.get_by_text(resolve(action.expect_text, scenario)).first.wait_for()
+    elif kind == "scroll":
+        # As a finger would: the page moves until the words show; what the page reports about
+        # it (htmx's « intersect ») is sent before the next action.
+        page.locator("#replica").get_by_text(resolve(action.scroll, scenario)).first \
+            .scroll_into_view_if_needed()
+        page.evaluate("() => new Promise(done => requestAnimationFrame("
+                      "() => requestAnimationFrame(done)))")
     elif kind == "goto":
         page.goto(action.goto)
 

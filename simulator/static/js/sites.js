@@ -156,3 +156,21 @@
     form.querySelector("[data-scam-filled]").value = typed ? "1" : "0";
   });
 })();
+
+/* The cookie banner's « Personnaliser »: shows the three switches and « Enregistrer mes
+   choix ». Delegated: the banner may come with a page swapped in by htmx. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-cookie-customise]");
+    if (!button) { return; }
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    if (!panel) { return; }
+    panel.hidden = !panel.hidden;
+    button.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+    if (!panel.hidden) {
+      var first = panel.querySelector("input");
+      if (first) { first.focus(); }
+    }
+  });
+})();
