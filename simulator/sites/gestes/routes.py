@@ -19,7 +19,7 @@ def _page(template: str, page: str, **context):
         emit("gestes.page.viewed", page=page,
              back=rules.came_back(page, before, link_followed=linked),
              reloaded=rules.reloaded(page, before, link_followed=linked))
-    return render_template(template, page=page, **context)
+    return render_template(template, here=page, **context)
 
 
 @bp.get("/")
@@ -97,7 +97,7 @@ def booking():
         return htmx.render("gestes/pages/booking.html", slots=rules.SLOTS,
                            chosen=slot if slot in rules.SLOTS else None, accepted=accepted,
                            error=rules.BOOKING_MESSAGES[problem],
-                           page="agenda/atelier-numerique/inscription")
+                           here="agenda/atelier-numerique/inscription")
     store.remember(db, "booking", slot)
     emit("gestes.booking.confirmed", slot=slot)
     return htmx.redirect(url_for("gestes.booked"))
@@ -146,7 +146,7 @@ def letter():
     if problem:
         emit("gestes.newsletter.refused", reason=problem)
         return htmx.render("gestes/pages/letter.html", error=rules.EMAIL_MESSAGES[problem],
-                           email=email, page="lettre")
+                           email=email, here="lettre")
     # The address is compared by the coach, then forgotten: nothing is stored.
     emit("gestes.newsletter.subscribed", email=email.strip())
     return htmx.redirect(url_for("gestes.letter_thanks"))
@@ -180,7 +180,7 @@ def quiz():
             emit("gestes.quiz.answered", question=question, answer=answer,
                  right=rules.quiz_right(question, answer))
         return htmx.render("gestes/pages/quiz.html", "gestes/partials/_quiz.html",
-                           quiz=rules.QUIZ, answered=_answers(db), page="apprendre/adresse")
+                           quiz=rules.QUIZ, answered=_answers(db), here="apprendre/adresse")
     return _page("gestes/pages/quiz.html", "apprendre/adresse", quiz=rules.QUIZ,
                  answered=_answers(db))
 

@@ -130,9 +130,12 @@ EMAIL_MESSAGES = {
 
 
 def came_back(page: str, before: list[str], *, link_followed: bool) -> bool:
-    """Back to the page seen just before the last one, and not by a link of the site (a link
-    is followed by htmx; the browser's back button loads the page anew)."""
-    return not link_followed and len(before) == 2 and before[1] == page and before[0] != page
+    """Back to the page seen before the last one, and not by a link of the site (a link is
+    followed by htmx; the browser's back button loads the page anew). Reloads of a page do not
+    count as pages of their own: ``before`` is the latest first."""
+    distinct = [p for i, p in enumerate(before) if i == 0 or p != before[i - 1]]
+    return (not link_followed and len(distinct) >= 2 and distinct[0] != page
+            and distinct[1] == page)
 
 
 def reloaded(page: str, before: list[str], *, link_followed: bool) -> bool:

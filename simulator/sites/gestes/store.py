@@ -8,10 +8,10 @@ from simulator.db import write_transaction
 
 
 def record_visit(db: sqlite_utils.Database, page: str) -> list[str]:
-    """Note the page; returns the pages seen before it, the latest first (at most two)."""
+    """Note the page; returns the pages seen before it, the latest first (a few)."""
     with write_transaction(db):
         before = [row[0] for row in db.execute(
-            "SELECT page FROM gestes_visits ORDER BY id DESC LIMIT 2")]
+            "SELECT page FROM gestes_visits ORDER BY id DESC LIMIT 10")]
         db["gestes_visits"].insert({"page": page})
     return before
 
