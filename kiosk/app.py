@@ -95,6 +95,9 @@ def _start_here(app: Flask) -> None:
     from kiosk.diagnostic.model import load as load_diagnostic
 
     app.register_blueprint(diagnostic_bp)
+    from kiosk.carnet import bp as carnet_bp
+
+    app.register_blueprint(carnet_bp)
     loaded = load_diagnostic(Path(app.config["SCENARIOS_DIR"]) / "diagnostic.yaml")
     app.extensions["pasapas.diagnostic"] = loaded
     for problem in loaded.errors:
