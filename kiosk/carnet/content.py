@@ -14,7 +14,6 @@ from flask import current_app
 
 from kiosk.carnet import store
 from kiosk.coach.model import Scenario, lines_in, text_in
-from kiosk.coach.progress import next_scenario
 
 MAX_MASTERED = 16  # beyond, « … et N autres »: the page stays one A4 sheet
 MAX_NEXT = 5
@@ -92,12 +91,11 @@ def _next_steps(catalog, helped: list[Line], passed: dict[str, int], lang: str) 
     for parcours in catalog.parcours:
         if len(steps) >= MAX_NEXT:
             break
-        begun = [sid for sid in parcours.scenarios if sid in passed]
-        if not begun:
-            continue
-        following = next_scenario([parcours], begun[-1], passed)
+        if not any(sid in passed for sid in parcours.scenarios):
+            continue  # a parcours not begun: not yet « next »
+        following = next((sid for sid in parcours.scenarios if sid not in passed), None)
         scenario: Scenario | None = catalog.scenarios.get(following) if following else None
-        if scenario and following not in passed:
+        if scenario:
             line = Line(text_in(scenario.title, lang), scenario.title["fr"])
             if line not in steps:
                 steps.append(line)

@@ -146,3 +146,26 @@ def test_the_steps_of_adding_a_beneficiary_answer_nonsense_without_failing(banke
     review = review_path(details(banker))
     code_page = banker.post(review).headers["Location"]
     assert sweep_page(banker, code_page) > 30
+
+
+def test_the_mediatheque_its_cookie_banner_and_the_diagnostic_answer_nonsense(learner):
+    learner.post("/exercices/gestes-fenetres/commencer", {"mode": "guide"})  # the banner shown
+    pages, posts, searches = crawl(learner, ["/sites/gestes/", "/sites/gestes/horaires"],
+                                   "/sites/gestes/")
+    assert len(pages) > 10
+    assert {"/sites/gestes/lettre", "/sites/gestes/agenda/atelier-numerique/inscription",
+            "/sites/gestes/apprendre/adresse"} <= set(posts)
+    _, banner, _ = crawl(learner, ["/sites/gestes/"], "/sites/gestes/")
+    posts.update({action: names for action, names in banner.items()
+                  if action.startswith("/sites/cookies/")})
+    assert "/sites/cookies/choix" in posts
+    for action, names in (("/sites/gestes/choix?nom=creneau", {"creneau"}),
+                          ("/sites/gestes/choix?nom=reglement", {"reglement"}),
+                          ("/sites/gestes/defilement?page=agenda", {"page"})):
+        posts[action] = names
+    assert sweep(learner, posts, searches) > 200
+    learner.post("/commencer")
+    pages, posts, searches = crawl(learner, ["/commencer", "/sites/gestes/"], "/")
+    assert {"/commencer/passer", "/commencer/suivant", "/commencer/arreter"} <= set(posts)
+    assert sweep(learner, {a: n for a, n in posts.items() if a.startswith("/commencer")},
+                 {}) > 50
