@@ -105,6 +105,13 @@
     }
   });
 
+  // A task of « Par où commencer ? » was done in a drawer (the fake SMS deleted in the phone):
+  // the drawer steps aside, so that « Continuer » beside the page can be seen.
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!document.querySelector("[data-close-drawers]")) { return; }
+    document.querySelectorAll(".device-drawer:not([hidden])").forEach(function (d) { closeDrawer(d.id, false); });
+  });
+
   // A new SMS arrived while the page stayed: refresh the phone button (badge) at once.
   document.body.addEventListener("phone-rang", function () {
     var button = document.getElementById("phone-button");
