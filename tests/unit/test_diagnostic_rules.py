@@ -124,3 +124,18 @@ def test_a_wrong_mode_is_reported(tmp_path: Path):
     broken.write_text(text, encoding="utf-8")
     loaded = load(broken)
     assert any("rules.0.propose.mode" in e and "line" in e for e in loaded.errors), loaded.errors
+
+
+def test_the_check_names_an_unknown_event_and_an_unknown_parcours(tmp_path: Path):
+    from kiosk.diagnostic.checks import check_diagnostic
+
+    assert check_diagnostic(SCENARIOS_DIR / "diagnostic.yaml", load_catalog()) == []
+    text = (SCENARIOS_DIR / "diagnostic.yaml").read_text(encoding="utf-8").replace(
+        "gestes.hours.viewed, day: samedi}", "gestes.hours.chosen, day: samedi}").replace(
+        "propose: {parcours: premiers-gestes, mode: guide}\n    why:",
+        "propose: {parcours: premiers-clics, mode: guide}\n    why:", 1)
+    broken = tmp_path / "diagnostic.yaml"
+    broken.write_text(text, encoding="utf-8")
+    problems = check_diagnostic(broken, load_catalog())
+    assert any("'gestes.hours.chosen' is not an event" in p for p in problems), problems
+    assert any("no parcours 'premiers-clics'" in p for p in problems), problems
