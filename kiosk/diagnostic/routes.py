@@ -85,7 +85,22 @@ def stop():
     running = _running()
     if running:
         engine.finish(running, stopped=True)
+        _fresh_world()
     return htmx.redirect(url_for("diagnostic.result"))
+
+
+def _fresh_world() -> None:
+    """The tasks are over: their world (a fake SMS perhaps unread) gives way to a quiet one, so
+    that the home page does not say an exercise is running; « Terminer » stays."""
+    worlds = current_app.extensions["pasapas.worlds"]
+    worlds.destroy(session.world_id)
+    from simulator import clock
+
+    world = worlds.create(engine.definition().persona, day=clock.real_today(),
+                          seed=current_app.config["SIMULATOR_SEED"])
+    world.close()
+    session.bind_world(world.id)
+    session.pop("site", None)
 
 
 @bp.route("/commencer/question", methods=["GET", "POST"])
@@ -108,6 +123,7 @@ def question():
                if qid in asked and qid not in running["answers"]]
     if not waiting:
         engine.finish(running)
+        _fresh_world()
         return redirect(url_for("diagnostic.result"))
     number = len(running["answers"]) + 1
     return render_template("diagnostic/question.html", question=waiting[0], number=number,
