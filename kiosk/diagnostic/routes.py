@@ -85,11 +85,11 @@ def stop():
     running = _running()
     if running:
         engine.finish(running, stopped=True)
-        _fresh_world()
+        _fresh_world(running)
     return htmx.redirect(url_for("diagnostic.result"))
 
 
-def _fresh_world() -> None:
+def _fresh_world(running: dict) -> None:
     """The tasks are over: their world (a fake SMS perhaps unread) gives way to a quiet one, so
     that the home page does not say an exercise is running; « Terminer » stays."""
     worlds = current_app.extensions["pasapas.worlds"]
@@ -100,7 +100,8 @@ def _fresh_world() -> None:
                           seed=current_app.config["SIMULATOR_SEED"])
     world.close()
     session.bind_world(world.id)
-    session.pop("site", None)
+    # The diagnostic keeps the quiet world's id: the home page knows no exercise is running.
+    store.update(get_db(), running["id"], world_id=world.id)
 
 
 @bp.route("/commencer/question", methods=["GET", "POST"])
@@ -123,7 +124,7 @@ def question():
                if qid in asked and qid not in running["answers"]]
     if not waiting:
         engine.finish(running)
-        _fresh_world()
+        _fresh_world(running)
         return redirect(url_for("diagnostic.result"))
     number = len(running["answers"]) + 1
     return render_template("diagnostic/question.html", question=waiting[0], number=number,
@@ -185,8 +186,17 @@ def diagnostic_context():
                 get_db(), learner_code=session.get("learner"), session_id=session.sid)
         return g._diagnostic_proposal
 
+    def after_diagnostic() -> bool:
+        """The session's world is the quiet one left by a finished diagnostic."""
+        if not (session.sid and session.world_id):
+            return False
+        latest = store.latest_for_session(get_db(), session.sid)
+        return bool(latest and latest["status"] != "running"
+                    and latest["world_id"] == session.world_id)
+
     return {"diagnostic_panel": diagnostic_panel, "diagnostic_proposal": diagnostic_proposal,
-            "diagnostic_offered": engine.definition() is not None}
+            "diagnostic_offered": engine.definition() is not None,
+            "after_diagnostic": after_diagnostic}
 
 
 @bp.after_app_request

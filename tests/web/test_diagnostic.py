@@ -151,3 +151,13 @@ def test_ending_the_session_closes_a_diagnostic_left_half_way(app, learner):
     last = [r for r in outbox(app) if r["diagnostic_id"] == row["id"]][-1]
     assert last["verb"] == "terminated"
     assert any(v == "finished" for v in last["statement"]["result"]["extensions"].values())
+
+
+def test_after_the_diagnostic_a_quiet_world_and_the_session_goes_on(learner):
+    play(learner, sure=False)  # the fake SMS was never read
+    beat = learner.get("/borne/battement?page=/&seance=1")
+    assert "HX-Redirect" not in beat.headers  # the session is not taken for a finished one
+    home = learner.soup(learner.get("/"))
+    assert home.select_one(".notice") is None  # no « Un exercice est en cours »
+    assert home.select_one(".phone-toast") is None  # no message left unread
+    assert home.select_one("form[action='/seance/terminer']") is not None
