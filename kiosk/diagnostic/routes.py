@@ -194,7 +194,15 @@ def diagnostic_context():
         return bool(latest and latest["status"] != "running"
                     and latest["world_id"] == session.world_id)
 
+    def advised_mode(scenario_id: str) -> str | None:
+        """The mode proposed for the parcours this exercise belongs to, if any."""
+        parcours = {p.id: p for p in current_app.extensions["pasapas.catalog"].parcours}
+        return next((item["mode"] for item in diagnostic_proposal()
+                     if item["parcours"] in parcours
+                     and scenario_id in parcours[item["parcours"]].scenarios), None)
+
     return {"diagnostic_panel": diagnostic_panel, "diagnostic_proposal": diagnostic_proposal,
+            "advised_mode": advised_mode,
             "diagnostic_offered": engine.definition() is not None,
             "after_diagnostic": after_diagnostic}
 

@@ -161,3 +161,13 @@ def test_after_the_diagnostic_a_quiet_world_and_the_session_goes_on(learner):
     assert home.select_one(".notice") is None  # no « Un exercice est en cours »
     assert home.select_one(".phone-toast") is None  # no message left unread
     assert home.select_one("form[action='/seance/terminer']") is not None
+
+
+def test_the_exercise_says_which_mode_is_advised(learner):
+    play(learner, sure=True)  # the bank, in Entraînement
+    page = learner.soup(learner.get("/exercices/banque-connexion"))
+    advised = [card["value"] for card in page.select(".mode-card")
+               if card.select_one(".mode-card__advice")]
+    assert advised == ["entrainement"]
+    other = learner.soup(learner.get("/exercices/gestes-toucher"))
+    assert other.select_one(".mode-card__advice") is None
