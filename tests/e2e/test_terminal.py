@@ -19,6 +19,19 @@ from kiosk.server_process import free_port
 from tests.unit.test_terminal_launcher import FAKE, ROOT, Fake, alive, wait_for
 
 
+def stop_everything(kiosk: subprocess.Popen) -> None:
+    """Whatever happened, leave no server nor browser behind: the launcher starts Chromium in
+    a session of its own, so killing the launcher alone would orphan it."""
+    import psutil
+
+    if kiosk.poll() is not None:
+        return
+    for child in psutil.Process(kiosk.pid).children(recursive=True):
+        child.kill()
+    kiosk.kill()
+    kiosk.wait()
+
+
 def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch):
     fake = Fake(tmp_path, monkeypatch)
     browser = tmp_path / "chromium"
@@ -66,8 +79,7 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
             kiosk.send_signal(signal.SIGINT)  # Ctrl-C
             assert kiosk.wait(timeout=30) == 0
         finally:
-            if kiosk.poll() is None:
-                kiosk.kill()
+            stop_everything(kiosk)
         messages = kiosk.stderr.read()
     assert [r["pid"] for r in fake.records("stopped")] == [first["pid"], second["pid"]]
     assert not Path(second["profile"]).exists()
@@ -153,8 +165,7 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
             kiosk.send_signal(signal.SIGINT)
             assert kiosk.wait(timeout=30) == 0
         finally:
-            if kiosk.poll() is None:
-                kiosk.kill()
+            stop_everything(kiosk)
         messages = kiosk.stderr.read()
     assert list(profiles.iterdir()) == []
     assert "Chromium redémarre (fin de séance)" in messages
