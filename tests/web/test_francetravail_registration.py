@@ -196,3 +196,14 @@ def test_someone_already_registered_has_nothing_to_do_here(app):
     seeker = job_seeker(app)
     assert "Vous êtes déjà inscrit(e)" in text_of(seeker, seeker.get(REG))
     assert seeker.post(f"{REG}/commencer").headers["Location"].endswith("avis=already_done")
+
+
+def test_an_exercise_half_way_can_follow_another_exercise(learner):
+    """The draft of « etape-5 » is written while the world is created, when the request still
+    belongs to the previous exercise's world (already wiped): it must not read that one."""
+    for scenario in ("francetravail-inscription-debut", "francetravail-inscription-fin"):
+        learner.get(f"/exercices/{scenario}")
+        assert learner.post(f"/exercices/{scenario}/commencer",
+                            {"mode": "entrainement"}).status_code == 303
+    draft = in_world(learner, store.registration.current)
+    assert (draft["step_reached"], draft["started_at"]) == (5, "2026-11-26T09:00")

@@ -195,5 +195,6 @@ def _draft_at_step_five(db) -> None:
     account = access.account(db)
     data = draft_from_persona(json.loads(account["prefill"] or "{}"),
                               prefill_from_account(account))
-    registration.start(db, data=data, step_reached=5)
+    # Not clock.now(): a world being created is not yet the request's world (simulator.clock).
+    registration.start(db, data=data, step_reached=5, started_at=f"{meta(db, 'today')}T09:00")
 

@@ -18,12 +18,13 @@ def current(db: sqlite_utils.Database) -> dict | None:
     return row
 
 
-def start(db: sqlite_utils.Database, *, data: dict | None = None, step_reached: int = 1) -> None:
+def start(db: sqlite_utils.Database, *, data: dict | None = None, step_reached: int = 1,
+          started_at: str | None = None) -> None:
     db.execute("DELETE FROM ft_registration")
     db["ft_registration"].insert({
         "id": 1, "status": "draft", "step_reached": step_reached, "revision": 1,
         "data": json.dumps(data or {}, ensure_ascii=False), "typed": "{}",
-        "started_at": clock.now().isoformat(timespec="minutes")})
+        "started_at": started_at or clock.now().isoformat(timespec="minutes")})
 
 
 def keep_typed(db: sqlite_utils.Database, step: int, values: dict) -> None:
