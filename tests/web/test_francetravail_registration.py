@@ -23,7 +23,7 @@ ANSWERS = {
     2: {"motif": "fin_cdd", "fin_contrat": "31/07/2026", "disponible": "OUI",
         "allocation": "OUI"},
     3: {"metier": "Préparateur de commandes", "employeur": "ENTREPOTS DU CANAL",
-        "experience_du": "01/12/2025", "experience_au": "31/07/2026"},
+        "experience_du": "01/11/2025", "experience_au": "31/07/2026"},
     4: {"formation": "cap", "langues": ["francais", "arabe"], "permis": ["permis_b"]},
     5: {"metier_recherche": "Préparateur de commandes", "contrats": ["cdi", "interim"],
         "temps": "plein"},

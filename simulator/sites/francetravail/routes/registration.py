@@ -162,6 +162,8 @@ def _values(draft: dict, step: int) -> dict:
             value = prefill.get(fld.name, [] if fld.kind == "checks" else "")
         if fld.kind == "iban" and isinstance(value, str):
             value = split_iban_boxes(value) if value else [""] * 7
+        if fld.kind == "nir" and typed is None:
+            value = steps.spaced_nir(value)
         values[fld.name] = value
     return values
 

@@ -131,8 +131,18 @@ def step_fields(step: int) -> tuple[Field, ...]:
     return STEPS[step]
 
 
+def spaced_nir(number: str) -> str:
+    """``191069300824560`` → ``1 91 06 93 008 245 60``, as the carte Vitale prints it."""
+    if len(number or "") != 15:
+        return number or ""
+    return " ".join((number[0], number[1:3], number[3:5], number[5:7], number[7:10],
+                     number[10:13], number[13:]))
+
+
 def display(fld: Field, value) -> str:
     """A stored answer as the summary writes it."""
+    if fld.kind == "nir":
+        return spaced_nir(value) or "—"
     if fld.kind == "checks":
         return ", ".join(fld.options.get(v, v) for v in value or []) or "—"
     if fld.kind in ("select", "radio"):
