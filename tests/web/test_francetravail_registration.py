@@ -142,7 +142,7 @@ def test_a_real_looking_nir_is_refused_and_never_kept(newcomer):
     (2, {"fin_contrat": "31-07-2026"}, "fin_contrat", "jj/mm/aaaa"),
     (2, {"motif": "vacances"}, "motif", "dans la liste"),
     (2, {"disponible": ""}, "disponible", "Veuillez répondre"),
-    (3, {"experience_au": "01/11/2025"}, "experience_au", "La date de fin doit être"),
+    (3, {"experience_au": "01/10/2025"}, "experience_au", "La date de fin doit être"),
     (3, {"metier": "x" * 81}, "metier", "80 caractères"),
     (5, {"contrats": []}, "contrats", "au moins une réponse"),
     (7, {"ibans4": "0310"}, "iban", "L'IBAN que vous avez saisi est erroné"),
