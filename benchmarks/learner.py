@@ -39,6 +39,7 @@ class Learner:
         self.accounts: dict[str, str] = {}  # "ccp" / "livret_a" -> token
         self.transfer: dict[str, str] = {}
         self.transfer_review = ""
+        self.last_page = ""  # the text of the page the learner last landed on
 
     # --- reading pages ----------------------------------------------------------------------
     def _landed(self, response: Response, path: str) -> Response:
@@ -47,6 +48,7 @@ class Learner:
         found = _CSRF.search(response.text)
         if found:
             self.csrf = found.group(1)
+        self.last_page = response.text
         return response
 
     def _post_headers(self) -> dict[str, str]:

@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 
 from benchmarks.learner import IDENTIFIANT, SECRET_CODE
+from benchmarks.page_weight_francetravail import measure_francetravail
 from benchmarks.server import BenchServer
 
 PLACEHOLDER = "Cette page arrive bientôt."  # banque/pages/todo.html: a screen not built yet
@@ -191,6 +192,7 @@ def measure_pages(server: BenchServer) -> list[dict]:
         page.get_by_role("button", name=re.compile("connecter|Déconnexion", re.I)).first.click()
         page.wait_for_url("**/sites/banque/deconnexion")
         pages.append(meter.load("logged out", "/sites/banque/deconnexion", base))
+        pages += measure_francetravail(page, meter, base)
         browser.close()
     return [p.as_dict() for p in pages]
 

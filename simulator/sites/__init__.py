@@ -24,9 +24,9 @@ def create_world_meta(db: sqlite_utils.Database) -> None:
 
 
 def _load_sites() -> list[Site]:
-    from simulator.sites import arnaque, banque, papiers, telephone
+    from simulator.sites import arnaque, banque, francetravail, papiers, telephone
 
-    return [telephone.SITE, papiers.SITE, banque.SITE, arnaque.SITE]
+    return [telephone.SITE, papiers.SITE, banque.SITE, francetravail.SITE, arnaque.SITE]
 
 
 SITES: list[Site] = _load_sites()

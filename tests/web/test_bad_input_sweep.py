@@ -146,3 +146,75 @@ def test_the_steps_of_adding_a_beneficiary_answer_nonsense_without_failing(banke
     review = review_path(details(banker))
     code_page = banker.post(review).headers["Location"]
     assert sweep_page(banker, code_page) > 30
+
+
+# --- France Travail (simulation) -------------------------------------------------------------
+
+FT_STARTS = ["/sites/francetravail/accueil", "/sites/francetravail/actualisation",
+             "/sites/francetravail/paiements", "/sites/francetravail/courriers",
+             "/sites/francetravail/documents/envoi", "/sites/francetravail/messagerie/nouveau",
+             "/sites/francetravail/offres?motsCles=preparateur&lieux=Aubervilliers",
+             "/sites/francetravail/offres/201KPLM/postuler", "/sites/francetravail/inscription"]
+
+
+def test_france_travail_answers_nonsense_without_failing(app):
+    from tests.support.francetravail import job_seeker
+
+    seeker = job_seeker(app)  # 2 December: the actualisation is open
+    pages, posts, searches = crawl(seeker, FT_STARTS, "/sites/francetravail/")
+    assert len(pages) > 15
+    assert {"/sites/francetravail/actualisation", "/sites/francetravail/documents/envoi",
+            "/sites/francetravail/messagerie/nouveau",
+            "/sites/francetravail/offres/201KPLM/postuler"} <= set(posts)
+    assert "/sites/francetravail/offres" in searches and "/sites/francetravail/courriers" in \
+        searches
+    assert sweep(seeker, posts, searches) > 300
+
+
+def test_france_travail_login_and_recovery_answer_nonsense_without_failing(app):
+    from tests.support.francetravail import job_seeker
+
+    visitor = job_seeker(app, signed_in=False)
+    pages, posts, searches = crawl(visitor, ["/sites/francetravail/connexion",
+                                             "/sites/francetravail/identifiant-oublie",
+                                             "/sites/francetravail/mot-de-passe-oublie"],
+                                   "/sites/francetravail/")
+    assert {"/sites/francetravail/connexion", "/sites/francetravail/identifiant-oublie",
+            "/sites/francetravail/mot-de-passe-oublie"} <= set(posts)
+    assert sweep(visitor, posts, searches) > 80
+    # The pages behind a step: the password, the postal code, the new password.
+    visitor.post("/sites/francetravail/connexion", {"identifiant": "4827153K"})
+    assert sweep_page(visitor, "/sites/francetravail/connexion/mot-de-passe") > 30
+    visitor.post("/sites/francetravail/mot-de-passe-oublie", {"identifiant": "4827153K"})
+    assert sweep_page(visitor, "/sites/francetravail/mot-de-passe-oublie/nouveau") > 30
+
+
+def test_the_pages_of_the_actualisation_and_the_registration_answer_nonsense(app):
+    from tests.support.francetravail import job_seeker
+
+    seeker = job_seeker(app)
+    seeker.post("/sites/francetravail/actualisation", {"formation": "NON"})
+    assert sweep_page(seeker, "/sites/francetravail/actualisation/situation") > 30
+    newcomer = job_seeker(app, options={"francetravail.inscription": "etape-5"})
+    for step in (1, 5):
+        assert sweep_page(newcomer, f"/sites/francetravail/inscription/etape/{step}") > 30
+    for value in JUNK:  # what htmx posts as the learner types (the draft)
+        assert_handled(newcomer.htmx_post("/sites/francetravail/inscription/etape/1/brouillon",
+                                          {"nir": value, "telephone": value}), "draft")
+    # With the form's own revision, nonsense reaches every field's checks (not only the
+    # stale-form guard), and is refused without a step being saved.
+    from simulator.sites.francetravail.rules.registration import STEPS
+
+    for step in (1, 2, 3, 4, 5):
+        path = f"/sites/francetravail/inscription/etape/{step}"
+        revision = newcomer.soup(newcomer.get(path)).select_one("[name=revision]")["value"]
+        names = [f.name for f in STEPS[step]] + [f"ibans{n}" for n in range(1, 8)]
+        for value in JUNK:
+            response = newcomer.post(path, {**{n: value for n in names}, "revision": revision})
+            assert_handled(response, f"{path} {value[:12]!r}")
+            # 413: more than the kiosk's request limit (MAX_CONTENT_LENGTH), refused as a whole.
+            assert response.status_code in (200, 413), (path, value[:12])
+    from simulator.sites.francetravail.store import registration
+    from tests.support.francetravail import in_world
+
+    assert in_world(newcomer, registration.current)["step_reached"] == 5
