@@ -14,7 +14,8 @@ from typing import Any
 from kiosk.coach.model import Action, Scenario, placeholder_names
 from simulator.personas import load_persona
 
-SCOPES = {"page": "#replica", "phone": "#phone-drawer", "papers": "#papers-drawer",
+SCOPES = {"page": "#replica", "phone": "#phone-drawer", "mail": "#mail-drawer",
+          "papers": "#papers-drawer",
           "coach": "#coach-panel", "kiosk": "body"}
 MODE_LABELS = {"guide": "Guidé", "entrainement": "Entraînement", "autonomie": "Autonomie"}
 
@@ -98,6 +99,8 @@ def _do(page, scenario: Scenario, action: Action) -> None:
             keypad.get_by_role("button", name=digit, exact=True).click()
     elif kind == "sms_code":
         _field(page, action.sms_code).fill(read_last_sms_code(page))
+    elif kind == "mail_code":
+        _field(page, action.mail_code).fill(read_last_mail_code(page))
     elif kind == "iban":
         iban = resolve(action.iban, scenario).replace(" ", "")
         boxes = page.locator("#replica [data-iban-box]")
@@ -121,6 +124,18 @@ def read_last_sms_code(page) -> str:
     found = re.search(r"\b(\d{6})\b", body)
     if not found:
         raise ReplayError(f"no 6-digit code in the last SMS: {body!r}")
+    return found.group(1)
+
+
+def read_last_mail_code(page) -> str:
+    """Open « Messagerie », read the newest e-mail's 6-digit code, close the mailbox."""
+    page.locator("#mail-button").click()
+    page.locator("#mail-screen .mail-list__item").first.click()
+    body = page.locator("#mail-screen .mail-view__body").inner_text()
+    page.locator("#mail-drawer [data-drawer-close]").click()
+    found = re.search(r"\b(\d{6})\b", body)
+    if not found:
+        raise ReplayError(f"no 6-digit code in the last e-mail: {body!r}")
     return found.group(1)
 
 

@@ -24,9 +24,19 @@ def create_world_meta(db: sqlite_utils.Database) -> None:
 
 
 def _load_sites() -> list[Site]:
-    from simulator.sites import arnaque, banque, papiers, telephone
+    from simulator.sites import (
+        arnaque,
+        arnaque_impots,
+        banque,
+        franceconnect,
+        impots,
+        messagerie,
+        papiers,
+        telephone,
+    )
 
-    return [telephone.SITE, papiers.SITE, banque.SITE, arnaque.SITE]
+    return [telephone.SITE, messagerie.SITE, papiers.SITE, franceconnect.SITE, banque.SITE,
+            impots.SITE, arnaque.SITE, arnaque_impots.SITE]
 
 
 SITES: list[Site] = _load_sites()
