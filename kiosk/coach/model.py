@@ -140,6 +140,7 @@ class RoleName(_Strict):
 class TypeText(_Strict):
     label: str
     text: str
+    exact: bool = False  # the label's exact words (« Mot de passe », not « Confirmation du… »)
 
 
 class SelectOption(_Strict):

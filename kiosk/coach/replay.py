@@ -84,7 +84,8 @@ def _do(page, scenario: Scenario, action: Action) -> None:
         found = scope.get_by_role(action.tap.role, name=action.tap.name, exact=action.tap.exact)
         (found.nth(action.tap.nth - 1) if action.tap.nth else found).click()
     elif kind == "type":
-        _field(page, action.type.label).fill(resolve(action.type.text, scenario))
+        _field(page, action.type.label, exact=action.type.exact).fill(
+            resolve(action.type.text, scenario))
     elif kind == "select":
         combo = page.locator("#replica").get_by_role("combobox", name=action.select.label)
         wanted = resolve(action.select.option, scenario)
@@ -139,10 +140,11 @@ def read_last_mail_code(page) -> str:
     return found.group(1)
 
 
-def _field(page, label: str):
+def _field(page, label: str, *, exact: bool = False):
     scope = page.locator("#replica")
-    textbox = scope.get_by_role("textbox", name=label)
-    return textbox if textbox.count() else scope.get_by_label(label)
+    textbox = scope.get_by_role("textbox", name=label, exact=exact)
+    # A password field has no role: found by its label.
+    return textbox if textbox.count() else scope.get_by_label(label, exact=exact)
 
 
 def _settle(page) -> None:

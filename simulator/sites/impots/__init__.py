@@ -105,6 +105,7 @@ EVENTS = [
               {"year": "int: the tab's year", "years_ago": "int: 0 = this year"}),
     EventSpec("impots.document.opened", "A document was opened as a PDF.",
               {"kind": "str: avis, accuse", "year": "int: the tab's year",
+               "years_ago": "int: 0 = this year's tab, 1 = last year's",
                "income_year": "int: the year of income it is about"}),
     EventSpec("impots.pas.viewed", "« Gérer mon prélèvement à la source » was displayed.", {}),
     EventSpec("impots.pas.rate_chosen", "A withholding rate was chosen.",

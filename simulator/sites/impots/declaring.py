@@ -89,16 +89,26 @@ def tax(db: sqlite_utils.Database, declaration: store.Declaration) -> bareme.Tax
         if "garde" in declaration.charges else [])
 
 
-def fill_for_scenario(db: sqlite_utils.Database, year: int) -> store.Declaration:
-    """Every step saved with the right answers (option ``impots.declaration: prete``)."""
+# Option ``impots.declaration``: how far a scenario's world starts in the declaration.
+PREPARED = {"revenus": "personnes-a-charge", "charges": "revenus", "prete": "recapitulatif",
+            "signee": "recapitulatif"}
+
+
+def fill_for_scenario(db: sqlite_utils.Database, year: int, upto: str) -> store.Declaration:
+    """The steps up to ``PREPARED[upto]`` saved with the right answers (the pre-filled salary,
+    whatever it is; the childcare after the CAF's help)."""
+    reached = PREPARED[upto]
     draft = current(db, year)
     home = store.household(db)
-    young = young_children(home, year)
-    net_care = max(home["childcare_paid"] - home["childcare_aid"], 0)
-    store.save_declaration(
-        db, draft.id, identity_checked=True, dependants_checked=True, salaries=home["salaries"],
-        charges=["garde"] if young and net_care else [],
-        childcare=[net_care] if young and net_care else [], reached="recapitulatif")
+    changes = {"identity_checked": True, "dependants_checked": True, "reached": reached}
+    if STEP_KEYS.index(reached) >= STEP_KEYS.index("revenus"):
+        changes["salaries"] = home["salaries_prefilled"]
+    if reached == "recapitulatif":
+        young = young_children(home, year)
+        net_care = max(home["childcare_paid"] - home["childcare_aid"], 0)
+        changes.update(salaries=home["salaries"], charges=["garde"] if young and net_care else [],
+                       childcare=[net_care] if young and net_care else [])
+    store.save_declaration(db, draft.id, **changes)
     return store.declaration(db, year)
 
 

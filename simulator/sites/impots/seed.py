@@ -133,7 +133,8 @@ def personalise(db: sqlite_utils.Database, rng: random.Random) -> None:
         db.execute("UPDATE impots_household SET salaries_prefilled = ?", [_wrong_salaries(db)])
     space = option("espace")
     today = dt.date.fromisoformat(meta(db, "today"))
-    if space == "actif" or option("declaration") in ("prete", "signee"):
+    prepared = option("declaration")
+    if space == "actif" or prepared in declaring.PREPARED:
         store.update_taxpayer(db, status="actif", created_via="numeros")
     elif space == "a_activer":
         sent_at = time.time() - (9 * 3600 if option("activation") == "expiree" else 600)
@@ -143,9 +144,9 @@ def personalise(db: sqlite_utils.Database, rng: random.Random) -> None:
 
         send_activation(db, sent_at=sent_at, received_at=dt.datetime.combine(
             today, dt.time(8, 5)).isoformat(timespec="seconds"), announce=False)
-    if option("declaration") in ("prete", "signee"):
-        declaring.fill_for_scenario(db, today.year - 1)
-        if option("declaration") == "signee":
+    if prepared in declaring.PREPARED:
+        declaring.fill_for_scenario(db, today.year - 1, prepared)
+        if prepared == "signee":
             declaring.sign(db, today.year - 1, today, announce=False)
 
 

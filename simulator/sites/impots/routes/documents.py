@@ -40,5 +40,6 @@ def document_pdf(token: str):
     response.headers["Content-Disposition"] = f'attachment; filename="{file_name}"'
     response.headers["Cache-Control"] = "no-store"
     emit("impots.document.opened", kind=document.kind, year=document.year,
+         years_ago=clock.today().year - document.year,
          income_year=int(document.content.get("income_year", document.year - 1)))
     return response
