@@ -59,7 +59,7 @@ def pas_change():
     elif day > clock.today():
         errors["date"] = "La date ne peut pas être dans le futur."
     elif (clock.today() - day).days > 366:
-        errors["date"] = "Un changement de situation se déclare dans les 60 jours."
+        errors["date"] = "Cette date est trop ancienne : le changement doit dater de moins d'un an."
     if errors:
         return _page(errors=errors, typed={"evenement": kind, "date": typed})
     db = current_world().db
