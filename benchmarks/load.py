@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import psutil
 
 from benchmarks.http_client import Browser, Response
-from benchmarks.learner import OPEN_SESSION, SESSION, Learner, Step, route_of
+from benchmarks.learner import OPEN_SESSION, SESSIONS, Learner, Step, route_of
 from benchmarks.server import BenchServer
 
 
@@ -193,9 +193,10 @@ def _saturate(server: BenchServer, clients: int, warmup: float, duration: float,
     def tasks(until: float):
         if bare:
             return [_bare(server, recorder, until) for _ in range(clients)]
-        # Learners start a little apart so that they spread over the steps of the visit.
-        return [_play(server, recorder, SESSION, until=until, delay=i * 0.01)
-                for i in range(clients)]
+        # Learners start a little apart so that they spread over the steps of the visits, and
+        # take the sites in turn (the bank's visit, the tax space's).
+        return [_play(server, recorder, SESSIONS[i % len(SESSIONS)], until=until,
+                      delay=i * 0.01) for i in range(clients)]
 
     result = _measure(server, recorder, warmup, duration, tasks)
     result["clients"] = clients
@@ -203,7 +204,8 @@ def _saturate(server: BenchServer, clients: int, warmup: float, duration: float,
 
 
 def saturate_flows(server: BenchServer, *, clients: int, warmup: float, duration: float) -> dict:
-    """Closed loop on the bank visit: each learner taps again as soon as the page arrives."""
+    """Closed loop on the visits (the bank's and the tax space's, in turn): each learner taps
+    again as soon as the page arrives."""
     return _saturate(server, clients, warmup, duration, bare=False)
 
 
@@ -217,8 +219,8 @@ def paced(server: BenchServer, *, learners: int, think_s: float, ramp: float, du
         return draw.uniform(think_s * 2 / 3, think_s * 4 / 3)
 
     def tasks(until: float):
-        return [_play(server, recorder, SESSION, until=until, delay=draw.uniform(0, ramp),
-                      pause=pause) for _ in range(learners)]
+        return [_play(server, recorder, SESSIONS[i % len(SESSIONS)], until=until,
+                      delay=draw.uniform(0, ramp), pause=pause) for i in range(learners)]
 
     result = _measure(server, recorder, ramp + think_s, duration, tasks)
     result["learners"] = learners
@@ -238,8 +240,8 @@ def warm_up(server: BenchServer) -> int:
     async def main() -> list:
         until = time.monotonic() + 120
         return await asyncio.gather(*(
-            _play(server, recorder, SESSION, until=until, delay=0, loop_forever=False)
-            for _ in range(visits)))
+            _play(server, recorder, SESSIONS[i % len(SESSIONS)], until=until, delay=0,
+                  loop_forever=False) for i in range(max(visits, len(SESSIONS)))))
 
     asyncio.run(main())
     failed = sum(recorder.errors.values())

@@ -130,15 +130,20 @@ def paced(section: dict) -> str:
 
 
 def worlds(section: dict) -> str:
-    c, d = section["create_ms"], section["destroy_ms"]
-    return _table(["what", "runs", "median", "p95", "p99", "max"], [
-        ["create a world (copy golden + personalise)", section["runs"], f"{c['median']} ms",
-         f"{c['p95']} ms", f"{c['p99']} ms", f"{c['max']} ms"],
-        ["destroy a world (the wipe)", section["runs"], f"{d['median']} ms", f"{d['p95']} ms",
-         f"{d['p99']} ms", f"{d['max']} ms"],
-        ["build the golden database of the day (once)", 1, f"{section['golden_build_ms']} ms",
-         "", "", ""],
-    ]) + f"\n\nGolden database: {_kb(section['golden_bytes'])}."
+    rows, goldens = [], []
+    for persona, figures in (section.get("by_persona") or {section.get("persona", "martine"):
+                                                           section}).items():
+        c, d = figures["create_ms"], figures["destroy_ms"]
+        rows += [
+            [f"{persona}: create a world (copy golden + personalise)", figures["runs"],
+             f"{c['median']} ms", f"{c['p95']} ms", f"{c['p99']} ms", f"{c['max']} ms"],
+            [f"{persona}: destroy a world (the wipe)", figures["runs"], f"{d['median']} ms",
+             f"{d['p95']} ms", f"{d['p99']} ms", f"{d['max']} ms"],
+            [f"{persona}: build the golden database of the day (once)", 1,
+             f"{figures['golden_build_ms']} ms", "", "", ""]]
+        goldens.append(f"{persona} {_kb(figures['golden_bytes'])}")
+    return (_table(["what", "runs", "median", "p95", "p99", "max"], rows)
+            + f"\n\nGolden databases: {', '.join(goldens)}.")
 
 
 def memory(section: dict) -> str:
@@ -221,7 +226,9 @@ def aims(results: dict) -> str:
     if "create_ms" in worlds_section:
         median = worlds_section["create_ms"]["median"]
         p95 = worlds_section["create_ms"]["p95"]
-        rows.append(["a world created in < 20 ms", f"median {median} ms, p95 {p95} ms",
+        who = worlds_section.get("persona", "")
+        rows.append([f"a world created in < 20 ms ({who}: every site seeded)",
+                     f"median {median} ms, p95 {p95} ms",
                      "met" if p95 < AIM_WORLD_MS else "**missed**"])
     if isinstance(results.get("pages"), list):
         heaviest = max(results["pages"], key=lambda p: p["total_wire"])
