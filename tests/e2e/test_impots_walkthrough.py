@@ -193,3 +193,21 @@ def test_a_franceconnect_return_stolen_or_played_twice_is_refused(browser, live_
     finally:
         owner.close()
         thief.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "pt"])
+def test_the_kiosk_bar_keeps_one_row_with_the_mailbox(kiosk: Page, lang):
+    """At 1366 px, with the phone, the mailbox and « Mes documents », both with an unread badge
+    (Portuguese has the longest words): the tools stay beside the brand."""
+    choose_language(kiosk, lang)
+    kiosk.locator("form.site-tile button").nth(1).tap()
+    kiosk.locator(".screen-card .actions a").tap()
+    expect(kiosk.locator("#mail-button")).to_be_visible()
+    kiosk.evaluate("""() => { for (const id of ['phone-button', 'mail-button']) {
+        const badge = document.createElement('span'); badge.className = 'badge';
+        badge.textContent = '2'; document.getElementById(id).appendChild(badge); } }""")
+    brand = kiosk.locator(".kiosk-bar__brand").bounding_box()
+    tools = kiosk.locator(".kiosk-bar__tools").bounding_box()
+    bar = kiosk.locator(".kiosk-bar").bounding_box()
+    assert abs(tools["y"] - brand["y"]) < 20 and bar["height"] < 90, (brand, tools, bar)
+    assert tools["x"] + tools["width"] <= KIOSK_VIEWPORT["width"]
