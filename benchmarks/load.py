@@ -17,11 +17,11 @@ import psutil
 
 from benchmarks.francetravail_visit import SESSION as FT_SESSION
 from benchmarks.http_client import Browser, Response
-from benchmarks.learner import OPEN_SESSION, SESSION, Learner, Step, route_of
+from benchmarks.learner import OPEN_SESSION, SESSION, TAX_SESSION, Learner, Step, route_of
 from benchmarks.server import BenchServer
 
-# The learners of a load run, spread over the two sites: every other one visits France Travail.
-MIX: list[list[Step]] = [SESSION, FT_SESSION]
+# The learners of a load run take the sites in turn: the bank, France Travail, the tax space.
+MIX: list[list[Step]] = [SESSION, FT_SESSION, TAX_SESSION]
 
 
 def percentile(values: list[float], q: float) -> float:

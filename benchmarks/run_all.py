@@ -118,9 +118,10 @@ class Run:
 
         runs = 100 if self.quick else 500
         # Every world holds every site's tables; each persona's world is timed (the bank's
-        # Martine, France Travail's Samir with his papers).
+        # Martine, France Travail's Samir with his papers, the tax space's Nadia with her
+        # mailbox and FranceConnect).
         personas = []
-        for persona in ("martine", "samir"):
+        for persona in ("martine", "samir", "nadia"):
             self.quiet()
             personas.append(time_world_creation(runs=runs, persona=persona))
         return {"personas": personas}

@@ -24,9 +24,20 @@ def create_world_meta(db: sqlite_utils.Database) -> None:
 
 
 def _load_sites() -> list[Site]:
-    from simulator.sites import arnaque, banque, francetravail, papiers, telephone
+    from simulator.sites import (
+        arnaque,
+        arnaque_impots,
+        banque,
+        franceconnect,
+        francetravail,
+        impots,
+        messagerie,
+        papiers,
+        telephone,
+    )
 
-    return [telephone.SITE, papiers.SITE, banque.SITE, francetravail.SITE, arnaque.SITE]
+    return [telephone.SITE, messagerie.SITE, papiers.SITE, franceconnect.SITE, banque.SITE,
+            francetravail.SITE, impots.SITE, arnaque.SITE, arnaque_impots.SITE]
 
 
 SITES: list[Site] = _load_sites()

@@ -218,3 +218,67 @@ def test_the_pages_of_the_actualisation_and_the_registration_answer_nonsense(app
     from tests.support.francetravail import in_world
 
     assert in_world(newcomer, registration.current)["step_reached"] == 5
+# --- the tax space, FranceConnect, the mailbox ----------------------------------------------
+
+TAX_STARTS = ["/sites/impots/accueil", "/sites/impots/declaration",
+              "/sites/impots/declaration/etat-civil", "/sites/impots/declaration/situation",
+              "/sites/impots/declaration/revenus", "/sites/impots/declaration/charges",
+              "/sites/impots/declaration/montants", "/sites/impots/declaration/recapitulatif",
+              "/sites/impots/documents", "/sites/impots/prelevement",
+              "/sites/impots/profil?modifier=adresse", "/sites/impots/profil?modifier=mot-de-passe",
+              "/sites/messagerie/", "/sites/messagerie/?dossier=indesirables",
+              "/sites/franceconnect/"]
+
+
+def test_the_tax_space_and_the_mailbox_answer_nonsense_without_failing(learner):
+    from tests.support.impots import declare, ready_space
+
+    ready_space(learner)
+    declare(learner)
+    pages, posts, searches = crawl(learner, TAX_STARTS, "/sites/")
+    assert {"/sites/impots/declaration/revenus", "/sites/impots/prelevement/changement",
+            "/sites/impots/profil/mot-de-passe",
+            "/sites/impots/declaration/signature"} <= set(posts)
+    assert any("/sites/messagerie/courriel/" in action for action in posts)
+    assert sweep(learner, posts, searches) > 400
+
+
+def test_creating_the_space_and_logging_in_answer_nonsense_without_failing(learner):
+    from tests.support.impots import ACCESS, FISCAL, RFR, create_space, link_of
+
+    learner.start("impots")
+    pages, posts, searches = crawl(learner, ["/sites/impots/connexion", "/sites/impots/creation",
+                                             "/sites/impots/mot-de-passe-oublie"],
+                                   "/sites/impots/")
+    assert {"/sites/impots/connexion", "/sites/impots/creation",
+            "/sites/impots/mot-de-passe-oublie"} <= set(posts)
+    assert sweep(learner, posts, searches) > 90
+    learner.post("/sites/impots/connexion", {"spi": FISCAL})
+    learner.post("/sites/impots/creation", {"acces": ACCESS, "rfr": RFR})
+    assert sweep_page(learner, "/sites/impots/creation/compte") > 30
+    create_space(learner)
+    assert sweep_page(learner, "/sites/impots/creation/courriel-envoye") > 30
+    learner.get(link_of(learner, "impots.activation"))
+    learner.post("/sites/impots/connexion", {"spi": FISCAL})
+    assert sweep(learner, {"/sites/impots/connexion/mot-de-passe": {"spi", "pwd"},
+                           "/sites/impots/connexion/code": {"code"}}, {}) > 60
+    assert learner.get("/sites/impots/activation/" + "é" * 3000).status_code < 500
+
+
+def test_franceconnect_answers_nonsense_without_failing(learner):
+    from tests.support.impots import create_space
+    from tests.web.test_franceconnect import choice_page
+
+    learner.start("impots")
+    create_space(learner)
+    page, state = choice_page(learner)
+    assert sweep_page(learner, page.request.full_path) > 30
+    learner.post("/sites/franceconnect/api/v1/authorize", {"state": state, "provider": "ameli"})
+    assert sweep_page(learner, f"/sites/franceconnect/fournisseur/ameli?interaction={state}") > 30
+    assert sweep_page(learner, "/sites/franceconnect/deconnexion?client_id=impots") > 30
+    for path in ("/sites/franceconnect/confirmation?state=" + "x" * 5000,
+                 "/sites/franceconnect/erreur?raison=%00", "/sites/franceconnect/deconnexion",
+                 "/sites/franceconnect/fournisseur/inconnu?interaction=x",
+                 "/sites/impots/fc/connexion?interaction=x",
+                 "/sites/impots/franceconnect/retour?code=%00&state=" + "é" * 200):
+        assert learner.get(path).status_code < 500, path
