@@ -133,7 +133,9 @@ def frame_context():
     """What the simulated browser frame shows: the site's address and the learner's session."""
     site = SITES_BY_NAME.get((request.blueprint or "").split(".")[0])
     address = ""
-    if site and site.address:
+    if g.get("replica_address"):  # a page that stands for another host (a provider's login)
+        address = g.replica_address
+    elif site and site.address:
         suffix = request.path.removeprefix(f"/sites/{site.name}")
         address = site.address + (suffix if suffix not in ("", "/") else "/")
     return {

@@ -89,7 +89,9 @@
       return;
     }
     var opens = target.getAttribute("data-drawer-open");
-    if (opens) { openDrawer(opens); }
+    // [data-drawer-quiet]: the opener fills the drawer itself (« Lire le courriel » loads that
+    // e-mail), so the drawer must not load its list over it.
+    if (opens) { openDrawer(opens, target.hasAttribute("data-drawer-quiet")); }
     if (target.hasAttribute("data-drawer-close")) {
       var own = target.closest(".device-drawer");
       if (own) { closeDrawer(own.id); }
@@ -120,6 +122,16 @@
       // same element, and a tap on the phone at that moment would then open an empty phone.
       window.htmx.ajax("GET", "/sites/telephone/bouton", {
         source: ".kiosk-bar__tools", target: "#phone-button", swap: "outerHTML"
+      });
+    }
+  });
+
+  // A new e-mail arrived while the page stayed: refresh « Messagerie » (its unread count).
+  document.body.addEventListener("mail-arrived", function () {
+    var button = document.getElementById("mail-button");
+    if (button && window.htmx) {
+      window.htmx.ajax("GET", "/sites/messagerie/bouton", {
+        source: ".kiosk-bar__tools", target: "#mail-button", swap: "outerHTML"
       });
     }
   });

@@ -57,8 +57,9 @@
   });
 })();
 
-/* The bank's IBAN in seven boxes ([data-iban-box] inside [data-iban]): letters go upper case,
-   a full box moves on to the next one, Backspace in an empty box goes back, and a pasted IBAN
+/* The IBAN in seven boxes ([data-iban-box] inside [data-iban]; simulator/partials/_iban_boxes.html,
+   the bank's new beneficiary and France Travail's « Mon RIB »): letters go upper case, a full
+   box moves on to the next one, Backspace in an empty box goes back, and a pasted IBAN
    (with or without « FR » and spaces) is spread over the boxes. Delegated, so it works on
    forms swapped in by htmx; without JavaScript the boxes are plain fields. */
 (function () {
