@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 
 import psutil
 
+from benchmarks.francetravail_visit import SESSION as FT_SESSION
 from benchmarks.http_client import Browser, Response
-from benchmarks.learner import OPEN_SESSION, SESSION, Learner, Step, route_of
+from benchmarks.learner import OPEN_SESSION, SESSION, TAX_SESSION, Learner, Step, route_of
 from benchmarks.server import BenchServer
+
+# The learners of a load run take the sites in turn: the bank, France Travail, the tax space.
+MIX: list[list[Step]] = [SESSION, FT_SESSION, TAX_SESSION]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -194,7 +198,7 @@ def _saturate(server: BenchServer, clients: int, warmup: float, duration: float,
         if bare:
             return [_bare(server, recorder, until) for _ in range(clients)]
         # Learners start a little apart so that they spread over the steps of the visit.
-        return [_play(server, recorder, SESSION, until=until, delay=i * 0.01)
+        return [_play(server, recorder, MIX[i % len(MIX)], until=until, delay=i * 0.01)
                 for i in range(clients)]
 
     result = _measure(server, recorder, warmup, duration, tasks)
@@ -203,7 +207,8 @@ def _saturate(server: BenchServer, clients: int, warmup: float, duration: float,
 
 
 def saturate_flows(server: BenchServer, *, clients: int, warmup: float, duration: float) -> dict:
-    """Closed loop on the bank visit: each learner taps again as soon as the page arrives."""
+    """Closed loop on the visits (the bank's and France Travail's, one learner in two): each
+    learner taps again as soon as the page arrives."""
     return _saturate(server, clients, warmup, duration, bare=False)
 
 
@@ -217,8 +222,8 @@ def paced(server: BenchServer, *, learners: int, think_s: float, ramp: float, du
         return draw.uniform(think_s * 2 / 3, think_s * 4 / 3)
 
     def tasks(until: float):
-        return [_play(server, recorder, SESSION, until=until, delay=draw.uniform(0, ramp),
-                      pause=pause) for _ in range(learners)]
+        return [_play(server, recorder, MIX[i % len(MIX)], until=until,
+                      delay=draw.uniform(0, ramp), pause=pause) for i in range(learners)]
 
     result = _measure(server, recorder, ramp + think_s, duration, tasks)
     result["learners"] = learners
@@ -238,12 +243,12 @@ def warm_up(server: BenchServer) -> int:
     async def main() -> list:
         until = time.monotonic() + 120
         return await asyncio.gather(*(
-            _play(server, recorder, SESSION, until=until, delay=0, loop_forever=False)
-            for _ in range(visits)))
+            _play(server, recorder, MIX[i % len(MIX)], until=until, delay=0, loop_forever=False)
+            for i in range(visits * len(MIX))))
 
     asyncio.run(main())
     failed = sum(recorder.errors.values())
-    if failed >= visits:
+    if failed >= visits * len(MIX):
         raise RuntimeError(f"every warm-up visit failed: {dict(recorder.errors)}")
     return failed
 

@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 
 from benchmarks.learner import IDENTIFIANT, SECRET_CODE
+from benchmarks.page_weight_francetravail import measure_francetravail
 from benchmarks.server import BenchServer
 
 PLACEHOLDER = "Cette page arrive bientôt."  # banque/pages/todo.html: a screen not built yet
@@ -191,6 +192,8 @@ def measure_pages(server: BenchServer) -> list[dict]:
         page.get_by_role("button", name=re.compile("connecter|Déconnexion", re.I)).first.click()
         page.wait_for_url("**/sites/banque/deconnexion")
         pages.append(meter.load("logged out", "/sites/banque/deconnexion", base))
+        pages += measure_francetravail(page, meter, base)
+        pages += _tax_pages(page, meter, base)
         browser.close()
     return [p.as_dict() for p in pages]
 
@@ -211,6 +214,67 @@ def _transfer_pages(page, meter: Meter, base: str) -> list[PageWeight]:
     page.get_by_role("button", name="Confirmer").click()
     page.wait_for_url("**/recapitulatif")
     weights.append(meter.load("transfer: « Récapitulatif »", _path(page.url, base), base))
+    return weights
+
+
+def _tax_pages(page, meter: Meter, base: str) -> list[PageWeight]:
+    """The tax space, FranceConnect and the mailbox: a new session of « Mes impôts », the space
+    created and activated, then the pages of the declaration loaded again, cold."""
+    from benchmarks.learner import ACCESS, EMAIL, FISCAL, RFR, TAX_PASSWORD
+
+    weights = []
+    page.goto(base + "/")
+    page.locator("form.site-tile button").nth(1).click()
+    page.wait_for_url("**/seance/fiche")
+    weights.append(meter.load("tax: login", "/sites/impots/connexion", base))
+    page.locator("#spi").fill(FISCAL)
+    page.locator("#continuer").click()
+    page.wait_for_url("**/sites/impots/creation")
+    weights.append(meter.load("tax: creation (three numbers)", "/sites/impots/creation", base))
+    page.locator("#acces").fill(ACCESS)
+    page.locator("#rfr").fill(RFR)
+    page.get_by_role("button", name="Continuer").click()
+    for selector, value in (("#email", EMAIL), ("#email_confirmation", EMAIL),
+                            ("#pwd", TAX_PASSWORD), ("#pwd_confirmation", TAX_PASSWORD)):
+        page.locator(selector).fill(value)
+    page.get_by_role("button", name="Valider").click()
+    page.wait_for_url("**/creation/courriel-envoye")
+    weights.append(meter.load("mailbox (its own page)", "/sites/messagerie/", base))
+    page.goto(base + "/sites/impots/creation/courriel-envoye")
+    page.locator(".mail-toast__open").click()
+    page.locator("#mail-screen a.mail-view__link").click()
+    page.wait_for_url("**/sites/impots/activation/**")
+    page.goto(base + "/sites/impots/franceconnect")
+    page.wait_for_url("**/api/v1/authorize**")
+    weights.append(meter.load("FranceConnect: choice", _path(page.url, base), base))
+    page.goto(base + "/sites/impots/connexion")
+    page.locator("#spi").fill(FISCAL)
+    page.locator("#continuer").click()
+    page.locator("#pwd").fill(TAX_PASSWORD)
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url("**/sites/impots/accueil")
+    weights.append(meter.load("tax: home", "/sites/impots/accueil", base))
+    page.goto(base + "/sites/impots/declaration")
+    page.get_by_role("button", name="Commencer ma déclaration").click()
+    for step in ("etat-civil", "situation", "personnes-a-charge", "revenus", "charges"):
+        page.wait_for_url(f"**/declaration/{step}")
+        if step == "charges":
+            page.locator("#rubrique-garde").check()
+        page.get_by_role("button", name="Suivant").click()
+    page.wait_for_url("**/declaration/montants")
+    page.locator("#case_7ga").fill("2460")
+    page.get_by_role("button", name="Suivant").click()
+    page.wait_for_url("**/declaration/recapitulatif")
+    for name, path in (("tax: declaration, income", "/sites/impots/declaration/revenus"),
+                       ("tax: récapitulatif", "/sites/impots/declaration/recapitulatif")):
+        weights.append(meter.load(name, path, base))
+    page.locator("#signer").click()
+    page.wait_for_url("**/accuse-de-reception")
+    for name, path in (("tax: accusé de réception",
+                        "/sites/impots/declaration/accuse-de-reception"),
+                       ("tax: documents", "/sites/impots/documents?annee=2025"),
+                       ("tax: prélèvement à la source", "/sites/impots/prelevement")):
+        weights.append(meter.load(name, path, base))
     return weights
 
 

@@ -129,16 +129,25 @@ def paced(section: dict) -> str:
             f"Per route (same window):\n\n{routes}")
 
 
+def _world_timings(section: dict) -> list[dict]:
+    """One timing per persona (older results held one, for the bank's persona)."""
+    return section.get("personas") or ([section] if "create_ms" in section else [])
+
+
 def worlds(section: dict) -> str:
-    c, d = section["create_ms"], section["destroy_ms"]
-    return _table(["what", "runs", "median", "p95", "p99", "max"], [
-        ["create a world (copy golden + personalise)", section["runs"], f"{c['median']} ms",
-         f"{c['p95']} ms", f"{c['p99']} ms", f"{c['max']} ms"],
-        ["destroy a world (the wipe)", section["runs"], f"{d['median']} ms", f"{d['p95']} ms",
-         f"{d['p99']} ms", f"{d['max']} ms"],
-        ["build the golden database of the day (once)", 1, f"{section['golden_build_ms']} ms",
-         "", "", ""],
-    ]) + f"\n\nGolden database: {_kb(section['golden_bytes'])}."
+    rows, goldens = [], []
+    for timing in _world_timings(section):
+        c, d, who = timing["create_ms"], timing["destroy_ms"], timing.get("persona", "martine")
+        rows += [
+            [f"create a world of {who} (copy golden + personalise)", timing["runs"],
+             f"{c['median']} ms", f"{c['p95']} ms", f"{c['p99']} ms", f"{c['max']} ms"],
+            [f"destroy a world of {who} (the wipe)", timing["runs"], f"{d['median']} ms",
+             f"{d['p95']} ms", f"{d['p99']} ms", f"{d['max']} ms"],
+            [f"build the golden database of {who} for the day (once)", 1,
+             f"{timing['golden_build_ms']} ms", "", "", ""]]
+        goldens.append(f"{who} {_kb(timing['golden_bytes'])}")
+    return _table(["what", "runs", "median", "p95", "p99", "max"], rows) + (
+        f"\n\nGolden databases: {', '.join(goldens)}.")
 
 
 def memory(section: dict) -> str:
@@ -217,12 +226,13 @@ def aims(results: dict) -> str:
         p95 = paced_section["latency_ms"]["p95"]
         rows.append(["p95 < 50 ms at 100 learners (1 tap / 3 s)", f"{p95} ms",
                      "met" if p95 < AIM_P95_MS else "**missed**"])
-    worlds_section = results.get("worlds", {})
-    if "create_ms" in worlds_section:
-        median = worlds_section["create_ms"]["median"]
-        p95 = worlds_section["create_ms"]["p95"]
-        rows.append(["a world created in < 20 ms", f"median {median} ms, p95 {p95} ms",
-                     "met" if p95 < AIM_WORLD_MS else "**missed**"])
+    timings = _world_timings(results.get("worlds", {}))
+    if timings:
+        slowest = max(timings, key=lambda t: t["create_ms"]["p95"])
+        median, p95 = slowest["create_ms"]["median"], slowest["create_ms"]["p95"]
+        rows.append(["a world created in < 20 ms",
+                     f"slowest persona ({slowest.get('persona', 'martine')}): median {median} "
+                     f"ms, p95 {p95} ms", "met" if p95 < AIM_WORLD_MS else "**missed**"])
     if isinstance(results.get("pages"), list):
         heaviest = max(results["pages"], key=lambda p: p["total_wire"])
         rows.append(["any page < 150 KB with its assets",

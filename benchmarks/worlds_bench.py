@@ -1,4 +1,6 @@
-"""World creation, timed in-process: Worlds(path).create("martine", day=...), many runs.
+"""World creation, timed in-process: Worlds(path).create(persona, day=...), many runs, for each
+persona (Nadia's world has every site seeded: the tax space, FranceConnect, the mailbox, the
+papers, the phone; Martine's the bank and the phone).
 
 The golden database of the day is built first (once per persona and per day on a real server,
 by the first learner of the day) and timed on its own.
@@ -17,6 +19,11 @@ from benchmarks.server import ROOT, TODAY
 
 
 def time_world_creation(runs: int = 500, persona: str = "martine") -> dict:
+    """One persona's figures (run_all times each persona in turn)."""
+    return _time_one(runs, persona)
+
+
+def _time_one(runs: int, persona: str) -> dict:
     from simulator.sandbox import Worlds  # imported here: the app's code, from this checkout
 
     day = dt.date.fromisoformat(TODAY)

@@ -72,6 +72,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     for problem in app.extensions["pasapas.catalog"].errors:
         app.logger.warning("scenario disabled: %s", problem)
     world_event.connect(on_world_event)
+    _start_here(app)
     app.before_request(bind_world)
     app.teardown_request(close_world)
     app.context_processor(frame_context)
@@ -87,6 +88,24 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     with app.app_context():
         sessions.sweep(app, at_start_up=True)  # worlds left by a previous run are wiped
     return app
+
+
+def _start_here(app: Flask) -> None:
+    """« Par où commencer ? » (its rules in scenarios/diagnostic.yaml) and « Mon carnet »."""
+    from kiosk.diagnostic import bp as diagnostic_bp
+    from kiosk.diagnostic import engine as diagnostic_engine
+    from kiosk.diagnostic.model import load as load_diagnostic
+
+    app.register_blueprint(diagnostic_bp)
+    from kiosk.carnet import bp as carnet_bp
+
+    app.register_blueprint(carnet_bp)
+    loaded = load_diagnostic(Path(app.config["SCENARIOS_DIR"]) / "diagnostic.yaml")
+    app.extensions["pasapas.diagnostic"] = loaded
+    for problem in loaded.errors:
+        app.logger.warning("« Par où commencer ? » is off: %s", problem)
+    world_event.connect(diagnostic_engine.on_world_event)
+    sessions.learner_session_ended.connect(diagnostic_engine.on_session_ended)
 
 
 def bind_world():
@@ -145,7 +164,9 @@ def frame_context():
     """What the simulated browser frame shows: the site's address and the learner's session."""
     site = SITES_BY_NAME.get((request.blueprint or "").split(".")[0])
     address = ""
-    if site and site.address:
+    if g.get("replica_address"):  # a page that stands for another host (a provider's login)
+        address = g.replica_address
+    elif site and site.address:
         suffix = request.path.removeprefix(f"/sites/{site.name}")
         address = site.address + (suffix if suffix not in ("", "/") else "/")
     return {

@@ -48,6 +48,10 @@ def check(folder: Path, *, pages: bool = True) -> int:
     catalog = load_catalog(folder)
     problems = list(catalog.errors)
     problems += check_catalog(catalog, folder, pages=pages)
+    if (folder / "diagnostic.yaml").exists():
+        from kiosk.diagnostic.checks import check_diagnostic
+
+        problems += check_diagnostic(folder / "diagnostic.yaml", catalog)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(catalog.scenarios)} scenario(s) loaded, {len(problems)} problem(s).")

@@ -40,6 +40,11 @@ DEFAULTS = {
     "BANQUE_SESSION_MINUTES": 10,  # « Session expirée » after this long without a bank page
     "BANQUE_MAX_CODE_FAILURES": 3,  # wrong secret codes before the access is blocked
     "BANQUE_BENEFICIARY_ACTIVATION_MINUTES": 0,  # « en cours d'activation » delay; 0 = at once
+    # France Travail (simulation).
+    "FRANCETRAVAIL_MAX_PASSWORD_FAILURES": 3,  # wrong passwords before the space is locked
+    # The adviser's reply « arrives later in the session »: this long after the message (a
+    # scenario sets its world option francetravail.reply_seconds, 0 in tests).
+    "FRANCETRAVAIL_REPLY_SECONDS": 180,
     # Flask and its extensions.
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session: slow readers are welcome
     "WTF_CSRF_SSL_STRICT": True,

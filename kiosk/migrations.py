@@ -177,3 +177,37 @@ def count_session_ends_per_kiosk(db):
     # The terminal's launcher restarts Chromium with a fresh profile after every session of its
     # kiosk: it watches this number (kiosk/terminal/status.py, GET /borne/<id>/etat).
     db["kiosks"].add_column("sessions_ended", int, not_null_default=0)
+
+
+@migrations()
+def create_diagnostics(db):
+    # « Par où commencer ? » (kiosk/diagnostic): what each task showed and each answer, the
+    # proposal; with the learner code when there is one (the adviser sees it), pseudonymous.
+    db["diagnostics"].create(
+        {
+            "id": int,
+            "session_id": str,
+            "learner_code": str,  # None for a guest
+            "world_id": str,
+            "lang": str,
+            "status": str,  # running | done | stopped
+            "phase": str,  # tasks | questions | done
+            "task_index": int,
+            "task_started_at": float,
+            "task_done": int,  # the current task is done: « Continuer » is offered
+            "task_wrong": int,  # wrong taps on the current task
+            "results": str,  # JSON {task id: {outcome, seconds, wrong}}
+            "answers": str,  # JSON {question id: sait | pas_sur | ne_sait_pas}
+            "questions": str,  # JSON [question id…]: those asked, in order
+            "proposal": str,  # JSON [{parcours, mode, rule}]
+            "started_at": float,
+            "ended_at": float,
+        },
+        pk="id",
+    )
+    db["diagnostics"].create_index(["session_id"])
+    db["diagnostics"].create_index(["learner_code"])
+    db["diagnostics"].create_index(["world_id", "status"])
+    # Its learning records ride in the same outbox as the attempts'.
+    db["xapi_outbox"].add_column("diagnostic_id", int)
+    db.execute("CREATE INDEX xapi_outbox_diagnostic ON xapi_outbox (diagnostic_id)")

@@ -46,7 +46,7 @@ class LiveServer:
         self.threads = threads
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30.0) -> LiveServer:
+    def start(self, timeout: float = 90.0) -> LiveServer:
         env = {**os.environ, "PASAPAS_INSTANCE_PATH": str(self.instance), **{
             f"PASAPAS_{k}": v for k, v in self.settings.items()}}
         self.log_path = self.instance / "server.log"

@@ -50,3 +50,9 @@ def trigger(response: Response, event: str) -> Response:
     existing = response.headers.get("HX-Trigger")
     response.headers["HX-Trigger"] = f"{existing}, {event}" if existing else event
     return response
+
+
+def followed_a_link() -> bool:
+    """True when htmx brought the page (a link or a form of the site); False for a page loaded
+    anew by the browser itself: its back or reload button, or a first visit."""
+    return is_htmx() and request.headers.get("HX-History-Restore-Request") != "true"

@@ -13,6 +13,7 @@ from kiosk.agent.auth import login_required
 from kiosk.coach import store as coach_store
 from kiosk.coach.codes import new_code, normalise
 from kiosk.database import get_db
+from kiosk.diagnostic import console as diagnostic_view
 
 BATCH_MAX = 40  # five A4 sheets of cards
 
@@ -86,7 +87,8 @@ def learner_page(code: str):
     total = sum(a["seconds"] for a in attempts)
     return render_template("agent/learner.html", learner=learner, attempts=attempts,
                            total_seconds=total, parcours=_parcours_titles(),
-                           chart=Markup(charts.scores_over_time(attempts)))
+                           chart=Markup(charts.scores_over_time(attempts)),
+                           diagnostics=diagnostic_view.of_learner(get_db(), learner["code"]))
 
 
 @bp.post("/apprenants/<code>/parcours")

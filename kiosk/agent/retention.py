@@ -26,11 +26,15 @@ _PURGES = {
     "attempts": "DELETE FROM attempts WHERE status != 'running' "
                 "AND COALESCE(ended_at, started_at) < :before",
     "kiosk_notices": "DELETE FROM kiosk_notices WHERE created_at < :before",
+    "diagnostics": "DELETE FROM diagnostics WHERE status != 'running' "
+                   "AND COALESCE(ended_at, started_at) < :before",
     "session_log": "DELETE FROM session_log WHERE ended_at < :before",
     "login_failures": "DELETE FROM login_failures WHERE at < :before",
     # A code not used since the cut-off, with nothing left behind it, goes too.
     "learners": "DELETE FROM learners WHERE last_seen < :before AND code NOT IN "
                 "(SELECT learner_code FROM attempts WHERE learner_code IS NOT NULL) "
+                "AND code NOT IN "
+                "(SELECT learner_code FROM diagnostics WHERE learner_code IS NOT NULL) "
                 "AND code NOT IN "
                 "(SELECT json_extract(data, '$.learner') FROM sessions "
                 "WHERE json_extract(data, '$.learner') IS NOT NULL)",

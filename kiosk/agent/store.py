@@ -178,6 +178,7 @@ def delete_learner(db: Database, code: str) -> None:
         db.execute(f"DELETE FROM help_requests WHERE attempt_id IN ({ids})", [code])
         db.execute("DELETE FROM attempts WHERE learner_code = ?", [code])
         db.execute("DELETE FROM session_log WHERE learner_code = ?", [code])
+        db.execute("DELETE FROM diagnostics WHERE learner_code = ?", [code])
         db.execute("DELETE FROM learners WHERE code = ?", [code])
 
 

@@ -18,9 +18,11 @@ from simulator.events import declared
 from simulator.personas import PersonaNotFound, load_persona
 from simulator.sites import SITES_BY_NAME
 
-# Events every site's scenarios may use: the learner's phone, and the look-alike site that
-# scam messages lead to.
-SHARED_SITES = ("telephone", "arnaque")
+# Events every site's scenarios may use: the learner's devices (phone, mailbox, papers), the
+# shared login (FranceConnect), the look-alike sites that scam messages lead to, and the cookie
+# banner any replica can show.
+SHARED_SITES = ("telephone", "messagerie", "papiers", "franceconnect", "arnaque",
+                "arnaque_impots", "cookies")
 
 
 def check_catalog(catalog: Catalog, root: Path, *, pages: bool = True) -> list[ScenarioError]:

@@ -133,13 +133,14 @@ class RoleName(_Strict):
     role: Literal["button", "link", "textbox", "checkbox", "radio", "combobox", "tab", "menuitem"]
     name: str
     exact: bool = False
-    within: Literal["page", "phone", "papers", "coach", "kiosk"] = "page"
+    within: Literal["page", "phone", "mail", "papers", "coach", "kiosk"] = "page"
     nth: Annotated[int, Field(ge=1)] | None = None  # when several match: 1 = the first one
 
 
 class TypeText(_Strict):
     label: str
     text: str
+    exact: bool = False  # the label's exact words (« Mot de passe », not « Confirmation du… »)
 
 
 class SelectOption(_Strict):
@@ -155,8 +156,10 @@ class Action(_Strict):
     select: SelectOption | None = None
     keypad: str | None = None  # the digits to tap on the shuffled keypad, e.g. "{persona.code}"
     sms_code: str | None = None  # the label of the field to type the last SMS code into
+    mail_code: str | None = None  # the label of the field to type the last e-mail's code into
     iban: str | None = None  # an IBAN to type into the seven boxes
     expect_text: str | None = None  # wait until this text is visible (a check, not an action)
+    scroll: str | None = None  # scroll the page down until these words are in view
     goto: str | None = None  # open a path of the kiosk (rarely needed)
 
     @model_validator(mode="after")
@@ -164,8 +167,8 @@ class Action(_Strict):
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
             raise ValueError(
-                "each action has exactly one of: tap, type, select, keypad, sms_code, iban, "
-                f"expect_text, goto (got {', '.join(given) or 'none'})")
+                "each action has exactly one of: tap, type, select, keypad, sms_code, mail_code, "
+                f"iban, expect_text, scroll, goto (got {', '.join(given) or 'none'})")
         return self
 
     @property
@@ -186,6 +189,19 @@ class SmsSetup(_Strict):
     body: str
     kind: Literal["info", "code", "scam"] = "info"
     link: str | None = None  # a web address written in the body, made tappable
+
+
+class MailSetup(_Strict):
+    """An e-mail already in the persona's mailbox (« Messagerie ») when the exercise starts."""
+
+    sender_name: str  # « Service des impôts »
+    sender_address: str  # what the careful reader checks: remboursement@…
+    subject: str
+    body: str  # paragraphs separated by a blank line
+    kind: Literal["info", "code", "scam"] = "info"
+    topic: str = ""  # what it is about, matched by messagerie.* events: arnaque.remboursement
+    links: list[str] = Field(default_factory=list)  # web addresses of the body, made tappable
+    folder: Literal["inbox", "spam"] = "inbox"
 
 
 class WorldDate(_Strict):
@@ -215,6 +231,7 @@ class Setup(_Strict):
     signed_in: bool = False  # the learner starts already logged in to the site
     options: dict[str, str] = Field(default_factory=dict)  # e.g. {banque.strong_auth: due}
     sms: list[SmsSetup] = Field(default_factory=list)
+    mails: list[MailSetup] = Field(default_factory=list)
     start: str | None = None  # the first page, default the site's home
     date: WorldDate | None = None  # the world's date; default: the kiosk's today
 

@@ -14,7 +14,8 @@ from typing import Any
 from kiosk.coach.model import Action, Scenario, placeholder_names
 from simulator.personas import load_persona
 
-SCOPES = {"page": "#replica", "phone": "#phone-drawer", "papers": "#papers-drawer",
+SCOPES = {"page": "#replica", "phone": "#phone-drawer", "mail": "#mail-drawer",
+          "papers": "#papers-drawer",
           "coach": "#coach-panel", "kiosk": "body"}
 MODE_LABELS = {"guide": "Guidé", "entrainement": "Entraînement", "autonomie": "Autonomie"}
 
@@ -83,7 +84,8 @@ def _do(page, scenario: Scenario, action: Action) -> None:
         found = scope.get_by_role(action.tap.role, name=action.tap.name, exact=action.tap.exact)
         (found.nth(action.tap.nth - 1) if action.tap.nth else found).click()
     elif kind == "type":
-        _field(page, action.type.label).fill(resolve(action.type.text, scenario))
+        _field(page, action.type.label, exact=action.type.exact).fill(
+            resolve(action.type.text, scenario))
     elif kind == "select":
         combo = page.locator("#replica").get_by_role("combobox", name=action.select.label)
         wanted = resolve(action.select.option, scenario)
@@ -98,6 +100,8 @@ def _do(page, scenario: Scenario, action: Action) -> None:
             keypad.get_by_role("button", name=digit, exact=True).click()
     elif kind == "sms_code":
         _field(page, action.sms_code).fill(read_last_sms_code(page))
+    elif kind == "mail_code":
+        _field(page, action.mail_code).fill(read_last_mail_code(page))
     elif kind == "iban":
         iban = resolve(action.iban, scenario).replace(" ", "")
         boxes = page.locator("#replica [data-iban-box]")
@@ -108,6 +112,13 @@ def _do(page, scenario: Scenario, action: Action) -> None:
             position += length
     elif kind == "expect_text":
         page.get_by_text(resolve(action.expect_text, scenario)).first.wait_for()
+    elif kind == "scroll":
+        # As a finger would: the page moves until the words show; what the page reports about
+        # it (htmx's « intersect ») is sent before the next action.
+        page.locator("#replica").get_by_text(resolve(action.scroll, scenario)).first \
+            .scroll_into_view_if_needed()
+        page.evaluate("() => new Promise(done => requestAnimationFrame("
+                      "() => requestAnimationFrame(done)))")
     elif kind == "goto":
         page.goto(action.goto)
 
@@ -124,10 +135,23 @@ def read_last_sms_code(page) -> str:
     return found.group(1)
 
 
-def _field(page, label: str):
+def read_last_mail_code(page) -> str:
+    """Open « Messagerie », read the newest e-mail's 6-digit code, close the mailbox."""
+    page.locator("#mail-button").click()
+    page.locator("#mail-screen .mail-list__item").first.click()
+    body = page.locator("#mail-screen .mail-view__body").inner_text()
+    page.locator("#mail-drawer [data-drawer-close]").click()
+    found = re.search(r"\b(\d{6})\b", body)
+    if not found:
+        raise ReplayError(f"no 6-digit code in the last e-mail: {body!r}")
+    return found.group(1)
+
+
+def _field(page, label: str, *, exact: bool = False):
     scope = page.locator("#replica")
-    textbox = scope.get_by_role("textbox", name=label)
-    return textbox if textbox.count() else scope.get_by_label(label)
+    textbox = scope.get_by_role("textbox", name=label, exact=exact)
+    # A password field has no role: found by its label.
+    return textbox if textbox.count() else scope.get_by_label(label, exact=exact)
 
 
 def _settle(page) -> None:

@@ -12,6 +12,7 @@ from flask import current_app
 from kiosk.coach.model import Scenario
 from simulator import clock
 from simulator.sites import SITES_BY_NAME
+from simulator.sites.messagerie.store import deliver_mail
 from simulator.sites.telephone.store import deliver_sms
 from simulator.world import World, bound_to
 
@@ -25,6 +26,11 @@ def prepare_world(scenario: Scenario, *, seed: int | None = None) -> World:
     with bound_to(world):  # what the setup writes is dated on the world's own day
         for sms in setup.sms:
             deliver_sms(world.db, sms.sender, sms.body, sms.kind, sms.link)
+        for mail in setup.mails:
+            deliver_mail(world.db, sender_name=mail.sender_name,
+                         sender_address=mail.sender_address, subject=mail.subject,
+                         body=mail.body, kind=mail.kind, topic=mail.topic, links=mail.links,
+                         folder=mail.folder)
         site = SITES_BY_NAME.get(scenario.site)
         if setup.signed_in and site and site.sign_in:
             site.sign_in(world.db)

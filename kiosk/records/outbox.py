@@ -71,13 +71,70 @@ def attempt_ended(db: sqlite_utils.Database, attempt: dict, reason: str = "stopp
     _queue(db, attempt, queued)
 
 
+# --- « Par où commencer ? » ---------------------------------------------------------------------
+
+def diagnostic_started(db: sqlite_utils.Database, diagnostic: dict) -> None:
+    _queue_diagnostic(db, diagnostic, [("initialized", xapi.diagnostic_started(
+        _diagnostic_facts(diagnostic)), diagnostic["started_at"])])
+
+
+def diagnostic_task(db: sqlite_utils.Database, diagnostic: dict, task_id: str,
+                    gesture: dict[str, str], result: dict) -> None:
+    """``result``: {outcome, seconds, wrong}, as kept in the diagnostic's row."""
+    statement = xapi.diagnostic_task(_diagnostic_facts(diagnostic), task_id, gesture,
+                                     result["outcome"], result["wrong"], result["seconds"])
+    _queue_diagnostic(db, diagnostic, [("attempted", statement, time.time())])
+
+
+def diagnostic_answer(db: sqlite_utils.Database, diagnostic: dict, question_id: str,
+                      text: dict[str, str], answer: str) -> None:
+    statement = xapi.diagnostic_answer(_diagnostic_facts(diagnostic), question_id, text, answer)
+    _queue_diagnostic(db, diagnostic, [("answered", statement, time.time())])
+
+
+def diagnostic_ended(db: sqlite_utils.Database, diagnostic: dict,
+                     reason: str | None = None) -> None:
+    """``diagnostic`` as it is now (done with its proposal, or stopped)."""
+    facts = _diagnostic_facts(diagnostic)
+    ended_at = diagnostic["ended_at"] or time.time()
+    seconds = ended_at - diagnostic["started_at"]
+    items = []
+    if diagnostic["status"] == "done":
+        items.append(("completed", xapi.diagnostic_completed(facts, seconds,
+                                                              diagnostic["proposal"]), ended_at))
+    items.append(("terminated", xapi.diagnostic_terminated(facts, seconds, reason), ended_at))
+    _queue_diagnostic(db, diagnostic, items)
+
+
+def _diagnostic_facts(diagnostic: dict) -> xapi.DiagnosticFacts:
+    started = repr(diagnostic["started_at"])
+    return xapi.DiagnosticFacts(
+        homepage=current_app.config["XAPI_HOMEPAGE"].rstrip("/"),
+        actor_name=diagnostic["learner_code"] or guest_name(diagnostic["session_id"]),
+        registration=_derived_uuid("diagnostic-registration", diagnostic["id"], started),
+        session_id=_derived_uuid("diagnostic-session", diagnostic["id"], started),
+        lang=diagnostic["lang"] or "fr")
+
+
+def _queue_diagnostic(db: sqlite_utils.Database, diagnostic: dict,
+                      items: list[tuple[str, dict, float]]) -> None:
+    last = store.last_timestamp_of_diagnostic(db, diagnostic["id"])
+    _store_rows(db, items, last, attempt_id=None, diagnostic_id=diagnostic["id"],
+                learner_code=diagnostic["learner_code"])
+
+
 # --- plumbing ---------------------------------------------------------------------------------
 
 def _queue(db: sqlite_utils.Database, attempt: dict, items: list[tuple[str, dict, float]]) -> None:
     """Stamp and store. cmi5 orders an attempt's statements by timestamp, and several are
     written in the same instant (completed, passed, terminated): each one is set at least a
     millisecond after the previous one of its attempt."""
-    last = store.last_timestamp(db, attempt["id"])
+    _store_rows(db, items, store.last_timestamp(db, attempt["id"]), attempt_id=attempt["id"],
+                diagnostic_id=None, learner_code=attempt["learner_code"])
+
+
+def _store_rows(db: sqlite_utils.Database, items: list[tuple[str, dict, float]],
+                last: float | None, **keys) -> None:
     last_ms = round(last * 1000) if last is not None else None
     rows = []
     for verb, statement, at in items:
@@ -87,8 +144,7 @@ def _queue(db: sqlite_utils.Database, attempt: dict, items: list[tuple[str, dict
         last_ms = ms
         statement_id = str(uuid.uuid4())
         rows.append({
-            "id": statement_id, "attempt_id": attempt["id"],
-            "learner_code": attempt["learner_code"], "verb": verb, "timestamp": ms / 1000,
+            "id": statement_id, **keys, "verb": verb, "timestamp": ms / 1000,
             "statement": json.dumps(xapi.stamped(statement, statement_id, ms / 1000),
                                     ensure_ascii=False, separators=(",", ":")),
         })

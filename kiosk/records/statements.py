@@ -28,10 +28,15 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "failed": (ADL + "failed", "failed", "a échoué"),
     "terminated": (ADL + "terminated", "terminated", "a terminé"),
     "abandoned": (ADL_W3ID + "abandoned", "abandoned", "a abandonné"),
+    "attempted": (ADL + "attempted", "attempted", "a essayé"),
+    "answered": (ADL + "answered", "answered", "a répondu"),
 }
 
 ACTIVITY_SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
 ACTIVITY_INTERACTION = "http://adlnet.gov/expapi/activities/interaction"
+ACTIVITY_ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
+ACTIVITY_PERFORMANCE = "http://adlnet.gov/expapi/activities/performance"
+ACTIVITY_CMI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 
 CMI5 = "https://w3id.org/xapi/cmi5/"
 CMI5_SESSIONID = CMI5 + "context/extensions/sessionid"
@@ -50,6 +55,8 @@ EXT_MISTAKES = "mistakes"  # mistakes the coach recognised on the step
 EXT_CRITICAL = "critical-mistake"  # e.g. codes given to a scam site: the step is worth nothing
 EXT_OUTCOME = "outcome"  # alone | hints | highlight | mistakes (the adviser's funnel)
 EXT_END_REASON = "end-reason"  # why an attempt was abandoned
+EXT_WRONG = "wrong-taps"  # a diagnostic task: taps that went elsewhere before it was done
+EXT_PROPOSAL = "proposal"  # the diagnostic's proposal: [{parcours, mode, rule}]
 
 
 @dataclass(frozen=True)
@@ -212,3 +219,101 @@ def _statement(facts: AttemptFacts, verb: str, *, cmi5: bool, moveon: bool = Fal
 def _scenario_activity(facts: AttemptFacts) -> dict:
     return {"objectType": "Activity", "id": scenario_iri(facts),
             "definition": {"type": ACTIVITY_SIMULATION, "name": dict(facts.scenario_title)}}
+
+
+# --- « Par où commencer ? »: the entry diagnostic, statements of its own -------------------------
+#
+# The diagnostic is an assessment (``…/xapi/activities/diagnostic``): ``initialized``, one
+# ``attempted`` per practical task (an activity of type performance; result.response says what
+# the task showed: a_l_aise, hesitant or pas_encore), one ``answered`` per question (a
+# cmi.interaction of type choice: sait, pas_sur, ne_sait_pas), ``completed`` with the proposal
+# when it reached its end, ``terminated`` last. No score anywhere: it is not an exam.
+
+DIAGNOSTIC_NAME = {"fr-FR": "Par où commencer ?", "en-US": "Where to start?"}
+ANSWER_NAMES = {"sait": "Je sais faire", "pas_sur": "Je ne suis pas sûr",
+                "ne_sait_pas": "Je ne sais pas"}
+
+
+@dataclass(frozen=True)
+class DiagnosticFacts:
+    homepage: str
+    actor_name: str  # the learner code, or a guest's anonymous id
+    registration: str  # a UUID for this diagnostic
+    session_id: str  # its cmi5 session id (a UUID, never the kiosk cookie)
+    lang: str
+
+
+def diagnostic_iri(facts: DiagnosticFacts) -> str:
+    return f"{facts.homepage}/xapi/activities/diagnostic"
+
+
+def diagnostic_started(facts: DiagnosticFacts) -> dict:
+    return _diagnostic_statement(facts, "initialized")
+
+
+def diagnostic_task(facts: DiagnosticFacts, task_id: str, gesture: dict[str, str],
+                    outcome: str, wrong: int, seconds: float) -> dict:
+    statement = _diagnostic_statement(facts, "attempted")
+    statement["object"] = {
+        "objectType": "Activity", "id": f"{diagnostic_iri(facts)}/task/{task_id}",
+        "definition": {"type": ACTIVITY_PERFORMANCE, "name": dict(gesture)}}
+    done = outcome != "pas_encore"
+    statement["result"] = {"success": done, "completion": done, "response": outcome,
+                           "duration": iso_duration(seconds),
+                           "extensions": {_ext(facts, EXT_WRONG): wrong}}
+    statement["context"]["contextActivities"] = {"parent": [_diagnostic_activity(facts)]}
+    return statement
+
+
+def diagnostic_answer(facts: DiagnosticFacts, question_id: str, text: dict[str, str],
+                      answer: str) -> dict:
+    statement = _diagnostic_statement(facts, "answered")
+    statement["object"] = {
+        "objectType": "Activity", "id": f"{diagnostic_iri(facts)}/question/{question_id}",
+        "definition": {
+            "type": ACTIVITY_CMI_INTERACTION, "name": dict(text), "interactionType": "choice",
+            "choices": [{"id": key, "description": {"fr-FR": name}}
+                        for key, name in ANSWER_NAMES.items()]}}
+    statement["result"] = {"response": answer}
+    statement["context"]["contextActivities"] = {"parent": [_diagnostic_activity(facts)]}
+    return statement
+
+
+def diagnostic_completed(facts: DiagnosticFacts, seconds: float, proposal: list[dict]) -> dict:
+    statement = _diagnostic_statement(facts, "completed")
+    statement["result"] = {"completion": True, "duration": iso_duration(seconds),
+                           "extensions": {_ext(facts, EXT_PROPOSAL): proposal}}
+    return statement
+
+
+def diagnostic_terminated(facts: DiagnosticFacts, seconds: float,
+                          reason: str | None = None) -> dict:
+    """Last; ``reason`` when it ended before its end (stopped: « Arrêter »; finished,
+    expired, adviser: the session ended)."""
+    statement = _diagnostic_statement(facts, "terminated")
+    statement["result"] = {"duration": iso_duration(seconds)}
+    if reason:
+        statement["result"]["extensions"] = {_ext(facts, EXT_END_REASON): reason}
+    return statement
+
+
+def _ext(facts: DiagnosticFacts, name: str) -> str:
+    return f"{facts.homepage}/xapi/extensions/{name}"
+
+
+def _diagnostic_activity(facts: DiagnosticFacts) -> dict:
+    return {"objectType": "Activity", "id": diagnostic_iri(facts),
+            "definition": {"type": ACTIVITY_ASSESSMENT, "name": dict(DIAGNOSTIC_NAME)}}
+
+
+def _diagnostic_statement(facts: DiagnosticFacts, verb: str) -> dict:
+    iri, english, french = VERBS[verb]
+    return {
+        "actor": {"objectType": "Agent",
+                  "account": {"homePage": facts.homepage, "name": facts.actor_name}},
+        "verb": {"id": iri, "display": {"en-US": english, "fr-FR": french}},
+        "object": _diagnostic_activity(facts),
+        "context": {"registration": facts.registration, "platform": PLATFORM,
+                    "language": facts.lang,
+                    "extensions": {CMI5_SESSIONID: facts.session_id}},
+    }

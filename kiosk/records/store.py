@@ -28,6 +28,12 @@ def last_timestamp(db: sqlite_utils.Database, attempt_id: int) -> float | None:
     return row[0]
 
 
+def last_timestamp_of_diagnostic(db: sqlite_utils.Database, diagnostic_id: int) -> float | None:
+    row = db.execute("SELECT MAX(timestamp) FROM xapi_outbox WHERE diagnostic_id = ?",
+                     [diagnostic_id]).fetchone()
+    return row[0]
+
+
 def verbs_of_attempt(db: sqlite_utils.Database, attempt_id: int) -> list[str]:
     return [r[0] for r in db.execute(
         "SELECT verb FROM xapi_outbox WHERE attempt_id = ? ORDER BY timestamp, rowid",

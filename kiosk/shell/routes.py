@@ -20,8 +20,10 @@ def home(kiosk_id: str | None = None):
     """Shows the choices and writes nothing: the session is born when the learner acts."""
     tiles = [{"site": site.name, "title": site.tile.title, "text": site.tile.text,
               "icon": site.tile.icon} for site in LEARNER_SITES]
+    overview = parcours_overview()
+    by_id = {item["parcours"].id: item for item in overview}
     return render_template("shell/home.html", tiles=tiles, ended=request.args.get("fin"),
-                           parcours=parcours_overview(),
+                           parcours=overview, parcours_by_id=by_id.get,
                            **({"terminal_id": kiosk_id} if kiosk_id else {}))
 
 

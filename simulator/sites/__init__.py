@@ -24,9 +24,23 @@ def create_world_meta(db: sqlite_utils.Database) -> None:
 
 
 def _load_sites() -> list[Site]:
-    from simulator.sites import arnaque, banque, papiers, telephone
+    from simulator.sites import (
+        arnaque,
+        arnaque_impots,
+        banque,
+        cookies,
+        franceconnect,
+        francetravail,
+        gestes,
+        impots,
+        messagerie,
+        papiers,
+        telephone,
+    )
 
-    return [telephone.SITE, papiers.SITE, banque.SITE, arnaque.SITE]
+    return [telephone.SITE, messagerie.SITE, papiers.SITE, cookies.SITE, gestes.SITE,
+            franceconnect.SITE, banque.SITE,
+            francetravail.SITE, impots.SITE, arnaque.SITE, arnaque_impots.SITE]
 
 
 SITES: list[Site] = _load_sites()

@@ -63,7 +63,7 @@ def test_kiosk_pages_have_no_violations(kiosk: Page, lang, display):
     kiosk.goto("/nulle-part")
     assert_no_violations(kiosk, f"404 ({where})")
     kiosk.goto("/")
-    kiosk.locator(".site-tile button").click()
+    kiosk.locator(".site-tile button").first.click()  # « Ma banque »
     expect(kiosk.locator(".persona-card")).to_be_visible()
     assert_no_violations(kiosk, f"persona card ({where})")
 
@@ -74,7 +74,7 @@ def test_bank_pages_have_no_violations(kiosk: Page, lang, display):
     choose_language(kiosk, lang)
     choose_display(kiosk, display)
     where = f"{lang}, {display}"
-    kiosk.locator(".site-tile button").click()
+    kiosk.locator(".site-tile button").first.click()  # « Ma banque »
     kiosk.locator(".screen-card .actions a").click()
     expect(kiosk.locator("#imageclavier")).to_be_visible()
     assert_no_violations(kiosk, f"login ({where})")
@@ -125,7 +125,7 @@ def test_the_on_screen_keyboard_has_no_violations(kiosk: Page, lang, display):
     choose_language(kiosk, lang)
     choose_display(kiosk, display)
     where = f"{lang}, {display}"
-    kiosk.locator(".site-tile button").click()
+    kiosk.locator(".site-tile button").first.click()  # « Ma banque »
     kiosk.locator(".screen-card .actions a").click()
     keyboard_on(kiosk, "#identifiant", "numeric")
     assert_no_violations(kiosk, f"login, number pad ({where})")
@@ -169,7 +169,7 @@ def test_the_idle_question_has_no_violations(browser, idle_server, lang, display
         page.goto("/")
         choose_language(page, lang)
         choose_display(page, display)
-        page.locator(".site-tile button").click()
+        page.locator(".site-tile button").first.click()  # « Ma banque »
         page.locator(".screen-card .actions a").click()
         expect(page.locator("#idle-dialog")).to_be_visible(timeout=15_000)
         page.wait_for_function(

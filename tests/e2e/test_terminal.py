@@ -19,6 +19,19 @@ from kiosk.server_process import free_port
 from tests.unit.test_terminal_launcher import FAKE, ROOT, Fake, alive, wait_for
 
 
+def stop_everything(kiosk: subprocess.Popen) -> None:
+    """Whatever happened, leave no server nor browser behind: the launcher starts Chromium in
+    a session of its own, so killing the launcher alone would orphan it."""
+    import psutil
+
+    if kiosk.poll() is not None:
+        return
+    for child in psutil.Process(kiosk.pid).children(recursive=True):
+        child.kill()
+    kiosk.kill()
+    kiosk.wait()
+
+
 def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch):
     fake = Fake(tmp_path, monkeypatch)
     browser = tmp_path / "chromium"
@@ -66,8 +79,7 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
             kiosk.send_signal(signal.SIGINT)  # Ctrl-C
             assert kiosk.wait(timeout=30) == 0
         finally:
-            if kiosk.poll() is None:
-                kiosk.kill()
+            stop_everything(kiosk)
         messages = kiosk.stderr.read()
     assert [r["pid"] for r in fake.records("stopped")] == [first["pid"], second["pid"]]
     assert not Path(second["profile"]).exists()
@@ -80,15 +92,14 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
     assert "Chromium redémarre (fin de séance)" in messages
 
 
-def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_session(tmp_path):
+def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_session(
+        tmp_path, playwright):
     """Debian's Chromium, headless (no screen here), with every kiosk flag: its page beats, a
     learner taps a language (the session is born with the kiosk's name), the adviser ends the
     session on the screen, and a new Chromium with a new profile takes over."""
     import json
     import sqlite3
     from contextlib import closing
-
-    from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import system_chromium
 
@@ -130,12 +141,13 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
             # The home page alone opens no session; a learner's tap does, and the heartbeat
             # then says which session is on the screen.
             assert session_on_screen() is None
-            with sync_playwright() as playwright:
-                screen = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}")
-                page = screen.contexts[0].pages[0]
-                page.get_by_role("button", name="English").click()
-                page.locator("html[lang=en]").wait_for()
-                screen.close()
+            # pytest-playwright's own driver: a second sync_playwright() in a worker that
+            # already ran browser tests is refused (« Sync API inside the asyncio loop »).
+            screen = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}")
+            page = screen.contexts[0].pages[0]
+            page.get_by_role("button", name="English").click()
+            page.locator("html[lang=en]").wait_for()
+            screen.close()
             sid = wait_for(session_on_screen, timeout=20, what="the page's session to beat")
 
             from kiosk import remote
@@ -153,8 +165,7 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
             kiosk.send_signal(signal.SIGINT)
             assert kiosk.wait(timeout=30) == 0
         finally:
-            if kiosk.poll() is None:
-                kiosk.kill()
+            stop_everything(kiosk)
         messages = kiosk.stderr.read()
     assert list(profiles.iterdir()) == []
     assert "Chromium redémarre (fin de séance)" in messages

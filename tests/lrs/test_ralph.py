@@ -166,3 +166,30 @@ def test_the_kiosk_server_starts_the_relay_when_an_lrs_is_configured(tmp_path, r
         assert held == {r["id"] for r in outbox(app)}
     finally:
         server.stop()
+
+
+def test_a_diagnostic_arrives_in_ralph_as_statements_of_its_own(app_with_lrs, ralph):
+    """« Par où commencer ? »: Ralph accepts the choice interactions and the performances,
+    and keeps them apart from any exercise (their own registration)."""
+    from tests.support.diagnostic import play
+
+    app = app_with_lrs
+    learner = KioskClient(app.test_client(), app)
+    learner.post("/code/nouveau")
+    play(learner, sure=False)
+    with app.test_request_context():
+        rows = [dict(r) for r in get_db()["xapi_outbox"].rows_where(
+            "diagnostic_id IS NOT NULL", order_by="rowid")]
+    relay_until_idle(app)
+    assert counts(app)["failed"] == 0
+    registration = json.loads(rows[0]["statement"])["context"]["registration"]
+    held = ralph.statements(f"registration={registration}")
+    held.sort(key=lambda s: datetime.fromisoformat(s["timestamp"]))
+    assert [s["verb"]["id"].rsplit("/", 1)[1] for s in held] == (
+        ["initialized"] + ["attempted"] * 6 + ["answered", "completed", "terminated"])
+    answered = next(s for s in held if s["verb"]["id"].endswith("/answered"))
+    assert answered["result"]["response"] == "ne_sait_pas"
+    assert answered["object"]["definition"]["interactionType"] == "choice"
+    completed = next(s for s in held if s["verb"]["id"].endswith("/completed"))
+    proposal = next(iter(completed["result"]["extensions"].values()))
+    assert [p["parcours"] for p in proposal] == ["premiers-gestes", "premiers-pas-banque"]

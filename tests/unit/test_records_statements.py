@@ -148,3 +148,79 @@ def test_stamped_puts_the_id_and_a_utc_timestamp_in_milliseconds():
                              1795687200.1234)
     assert statement["id"] == "7ccd3322-e1a5-411a-a67d-6a735c76f119"
     assert statement["timestamp"] == "2026-11-26T10:00:00.123+00:00"
+
+
+# --- « Par où commencer ? » ---------------------------------------------------------------------
+
+DIAG = xapi.DiagnosticFacts(homepage="https://kiosque.example.org", actor_name="K7F-3XM",
+                            registration="5b0c6f0e-2a1e-4d8f-9a8e-0f3f4b8c2d12",
+                            session_id="0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0fa", lang="ar")
+
+
+def diagnostic_statements() -> dict[str, dict]:
+    return {
+        "initialized": xapi.diagnostic_started(DIAG),
+        "attempted": xapi.diagnostic_task(DIAG, "toucher", {"fr": "Toucher un bouton"},
+                                          "hesitant", 2, 41.5),
+        "answered": xapi.diagnostic_answer(DIAG, "banque", {"fr": "Aller sur le site…"},
+                                           "ne_sait_pas"),
+        "completed": xapi.diagnostic_completed(DIAG, 372.5, [
+            {"parcours": "premiers-gestes", "mode": "guide", "rule": "gestes-avec-le-guide"}]),
+        "terminated": xapi.diagnostic_terminated(DIAG, 373, "stopped"),
+    }
+
+
+def test_the_diagnostic_speaks_adl_verbs_about_its_own_activities():
+    built = diagnostic_statements()
+    assert {name: s["verb"]["id"] for name, s in built.items()} == {
+        name: f"http://adlnet.gov/expapi/verbs/{name}" for name in built}
+    home = "https://kiosque.example.org/xapi/activities/diagnostic"
+    assert built["initialized"]["object"]["id"] == home
+    assert built["initialized"]["object"]["definition"]["type"] == (
+        "http://adlnet.gov/expapi/activities/assessment")
+    assert built["attempted"]["object"]["id"] == f"{home}/task/toucher"
+    assert built["attempted"]["object"]["definition"]["type"] == (
+        "http://adlnet.gov/expapi/activities/performance")
+    assert built["answered"]["object"]["id"] == f"{home}/question/banque"
+    for name in ("attempted", "answered"):
+        assert built[name]["context"]["contextActivities"]["parent"][0]["id"] == home
+
+
+def test_a_task_says_what_it_showed_and_never_scores():
+    task = diagnostic_statements()["attempted"]["result"]
+    assert task == {"success": True, "completion": True, "response": "hesitant",
+                    "duration": "PT41.5S",
+                    "extensions": {"https://kiosque.example.org/xapi/extensions/wrong-taps": 2}}
+    skipped = xapi.diagnostic_task(DIAG, "ecrire", {"fr": "Écrire"}, "pas_encore", 0, 3)
+    assert skipped["result"]["success"] is False and skipped["result"]["completion"] is False
+    assert all("score" not in s.get("result", {}) for s in diagnostic_statements().values())
+
+
+def test_an_answer_is_a_choice_interaction():
+    answered = diagnostic_statements()["answered"]
+    definition = answered["object"]["definition"]
+    assert definition["type"] == "http://adlnet.gov/expapi/activities/cmi.interaction"
+    assert definition["interactionType"] == "choice"
+    assert [c["id"] for c in definition["choices"]] == ["sait", "pas_sur", "ne_sait_pas"]
+    assert answered["result"] == {"response": "ne_sait_pas"}
+
+
+def test_the_proposal_rides_on_completed_and_the_reason_on_terminated():
+    built = diagnostic_statements()
+    assert built["completed"]["result"]["completion"] is True
+    assert built["completed"]["result"]["extensions"] == {
+        "https://kiosque.example.org/xapi/extensions/proposal": [
+            {"parcours": "premiers-gestes", "mode": "guide", "rule": "gestes-avec-le-guide"}]}
+    assert built["terminated"]["result"] == {
+        "duration": "PT6M13S",
+        "extensions": {"https://kiosque.example.org/xapi/extensions/end-reason": "stopped"}}
+
+
+def test_the_diagnostic_names_no_one():
+    for statement in diagnostic_statements().values():
+        assert statement["actor"] == {"objectType": "Agent", "account": {
+            "homePage": "https://kiosque.example.org", "name": "K7F-3XM"}}
+        assert statement["context"]["registration"] == DIAG.registration
+        assert statement["context"]["language"] == "ar"
+        text = json.dumps(statement, ensure_ascii=False)
+        assert "mbox" not in text and "@" not in text

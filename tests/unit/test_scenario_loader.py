@@ -70,7 +70,8 @@ def test_translations_keep_the_lines_and_the_quoted_replica_words():
 
 # The kiosk's own buttons, quoted in the learner's language in the scenarios (docs/authoring.md §3).
 KIOSK_BUTTONS = {"Lire le message", "Téléphone", "Supprimer", "Signaler comme indésirable",
-                 "Signaler"}
+                 "Signaler", "Messagerie", "Lire le courriel", "Mes documents",
+                 "Boîte de réception", "Courrier indésirable", "De :", "Choisir ce document"}
 
 
 def test_every_shipped_scenario_has_a_mistake_path():

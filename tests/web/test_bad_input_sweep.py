@@ -146,3 +146,164 @@ def test_the_steps_of_adding_a_beneficiary_answer_nonsense_without_failing(banke
     review = review_path(details(banker))
     code_page = banker.post(review).headers["Location"]
     assert sweep_page(banker, code_page) > 30
+
+
+def test_the_mediatheque_its_cookie_banner_and_the_diagnostic_answer_nonsense(learner):
+    learner.post("/exercices/gestes-fenetres/commencer", {"mode": "guide"})  # the banner shown
+    pages, posts, searches = crawl(learner, ["/sites/gestes/", "/sites/gestes/horaires"],
+                                   "/sites/gestes/")
+    assert len(pages) > 10
+    assert {"/sites/gestes/lettre", "/sites/gestes/agenda/atelier-numerique/inscription",
+            "/sites/gestes/apprendre/adresse"} <= set(posts)
+    _, banner, _ = crawl(learner, ["/sites/gestes/"], "/sites/gestes/")
+    posts.update({action: names for action, names in banner.items()
+                  if action.startswith("/sites/cookies/")})
+    assert "/sites/cookies/choix" in posts
+    for action, names in (("/sites/gestes/choix?nom=creneau", {"creneau"}),
+                          ("/sites/gestes/choix?nom=reglement", {"reglement"}),
+                          ("/sites/gestes/defilement?page=agenda", {"page"})):
+        posts[action] = names
+    assert sweep(learner, posts, searches) > 200
+    learner.post("/commencer")
+    pages, posts, searches = crawl(learner, ["/commencer", "/sites/gestes/"], "/")
+    assert {"/commencer/passer", "/commencer/suivant", "/commencer/arreter"} <= set(posts)
+    assert sweep(learner, {a: n for a, n in posts.items() if a.startswith("/commencer")},
+                 {}) > 50
+
+
+# --- France Travail (simulation) -------------------------------------------------------------
+
+FT_STARTS = ["/sites/francetravail/accueil", "/sites/francetravail/actualisation",
+             "/sites/francetravail/paiements", "/sites/francetravail/courriers",
+             "/sites/francetravail/documents/envoi", "/sites/francetravail/messagerie/nouveau",
+             "/sites/francetravail/offres?motsCles=preparateur&lieux=Aubervilliers",
+             "/sites/francetravail/offres/201KPLM/postuler", "/sites/francetravail/inscription"]
+
+
+def test_france_travail_answers_nonsense_without_failing(app):
+    from tests.support.francetravail import job_seeker
+
+    seeker = job_seeker(app)  # 2 December: the actualisation is open
+    pages, posts, searches = crawl(seeker, FT_STARTS, "/sites/francetravail/")
+    assert len(pages) > 15
+    assert {"/sites/francetravail/actualisation", "/sites/francetravail/documents/envoi",
+            "/sites/francetravail/messagerie/nouveau",
+            "/sites/francetravail/offres/201KPLM/postuler"} <= set(posts)
+    assert "/sites/francetravail/offres" in searches and "/sites/francetravail/courriers" in \
+        searches
+    assert sweep(seeker, posts, searches) > 300
+
+
+def test_france_travail_login_and_recovery_answer_nonsense_without_failing(app):
+    from tests.support.francetravail import job_seeker
+
+    visitor = job_seeker(app, signed_in=False)
+    pages, posts, searches = crawl(visitor, ["/sites/francetravail/connexion",
+                                             "/sites/francetravail/identifiant-oublie",
+                                             "/sites/francetravail/mot-de-passe-oublie"],
+                                   "/sites/francetravail/")
+    assert {"/sites/francetravail/connexion", "/sites/francetravail/identifiant-oublie",
+            "/sites/francetravail/mot-de-passe-oublie"} <= set(posts)
+    assert sweep(visitor, posts, searches) > 80
+    # The pages behind a step: the password, the postal code, the new password.
+    visitor.post("/sites/francetravail/connexion", {"identifiant": "4827153K"})
+    assert sweep_page(visitor, "/sites/francetravail/connexion/mot-de-passe") > 30
+    visitor.post("/sites/francetravail/mot-de-passe-oublie", {"identifiant": "4827153K"})
+    assert sweep_page(visitor, "/sites/francetravail/mot-de-passe-oublie/nouveau") > 30
+
+
+def test_the_pages_of_the_actualisation_and_the_registration_answer_nonsense(app):
+    from tests.support.francetravail import job_seeker
+
+    seeker = job_seeker(app)
+    seeker.post("/sites/francetravail/actualisation", {"formation": "NON"})
+    assert sweep_page(seeker, "/sites/francetravail/actualisation/situation") > 30
+    newcomer = job_seeker(app, options={"francetravail.inscription": "etape-5"})
+    for step in (1, 5):
+        assert sweep_page(newcomer, f"/sites/francetravail/inscription/etape/{step}") > 30
+    for value in JUNK:  # what htmx posts as the learner types (the draft)
+        assert_handled(newcomer.htmx_post("/sites/francetravail/inscription/etape/1/brouillon",
+                                          {"nir": value, "telephone": value}), "draft")
+    # With the form's own revision, nonsense reaches every field's checks (not only the
+    # stale-form guard), and is refused without a step being saved.
+    from simulator.sites.francetravail.rules.registration import STEPS
+
+    for step in (1, 2, 3, 4, 5):
+        path = f"/sites/francetravail/inscription/etape/{step}"
+        revision = newcomer.soup(newcomer.get(path)).select_one("[name=revision]")["value"]
+        names = [f.name for f in STEPS[step]] + [f"ibans{n}" for n in range(1, 8)]
+        for value in JUNK:
+            response = newcomer.post(path, {**{n: value for n in names}, "revision": revision})
+            assert_handled(response, f"{path} {value[:12]!r}")
+            # 413: more than the kiosk's request limit (MAX_CONTENT_LENGTH), refused as a whole.
+            assert response.status_code in (200, 413), (path, value[:12])
+    from simulator.sites.francetravail.store import registration
+    from tests.support.francetravail import in_world
+
+    assert in_world(newcomer, registration.current)["step_reached"] == 5
+
+
+# --- the tax space, FranceConnect, the mailbox ----------------------------------------------
+
+TAX_STARTS = ["/sites/impots/accueil", "/sites/impots/declaration",
+              "/sites/impots/declaration/etat-civil", "/sites/impots/declaration/situation",
+              "/sites/impots/declaration/revenus", "/sites/impots/declaration/charges",
+              "/sites/impots/declaration/montants", "/sites/impots/declaration/recapitulatif",
+              "/sites/impots/documents", "/sites/impots/prelevement",
+              "/sites/impots/profil?modifier=adresse", "/sites/impots/profil?modifier=mot-de-passe",
+              "/sites/messagerie/", "/sites/messagerie/?dossier=indesirables",
+              "/sites/franceconnect/"]
+
+
+def test_the_tax_space_and_the_mailbox_answer_nonsense_without_failing(learner):
+    from tests.support.impots import declare, ready_space
+
+    ready_space(learner)
+    declare(learner)
+    pages, posts, searches = crawl(learner, TAX_STARTS, "/sites/")
+    assert {"/sites/impots/declaration/revenus", "/sites/impots/prelevement/changement",
+            "/sites/impots/profil/mot-de-passe",
+            "/sites/impots/declaration/signature"} <= set(posts)
+    assert any("/sites/messagerie/courriel/" in action for action in posts)
+    assert sweep(learner, posts, searches) > 400
+
+
+def test_creating_the_space_and_logging_in_answer_nonsense_without_failing(learner):
+    from tests.support.impots import ACCESS, FISCAL, RFR, create_space, link_of
+
+    learner.start("impots")
+    pages, posts, searches = crawl(learner, ["/sites/impots/connexion", "/sites/impots/creation",
+                                             "/sites/impots/mot-de-passe-oublie"],
+                                   "/sites/impots/")
+    assert {"/sites/impots/connexion", "/sites/impots/creation",
+            "/sites/impots/mot-de-passe-oublie"} <= set(posts)
+    assert sweep(learner, posts, searches) > 90
+    learner.post("/sites/impots/connexion", {"spi": FISCAL})
+    learner.post("/sites/impots/creation", {"acces": ACCESS, "rfr": RFR})
+    assert sweep_page(learner, "/sites/impots/creation/compte") > 30
+    create_space(learner)
+    assert sweep_page(learner, "/sites/impots/creation/courriel-envoye") > 30
+    learner.get(link_of(learner, "impots.activation"))
+    learner.post("/sites/impots/connexion", {"spi": FISCAL})
+    assert sweep(learner, {"/sites/impots/connexion/mot-de-passe": {"spi", "pwd"},
+                           "/sites/impots/connexion/code": {"code"}}, {}) > 60
+    assert learner.get("/sites/impots/activation/" + "é" * 3000).status_code < 500
+
+
+def test_franceconnect_answers_nonsense_without_failing(learner):
+    from tests.support.impots import create_space
+    from tests.web.test_franceconnect import choice_page
+
+    learner.start("impots")
+    create_space(learner)
+    page, state = choice_page(learner)
+    assert sweep_page(learner, page.request.full_path) > 30
+    learner.post("/sites/franceconnect/api/v1/authorize", {"state": state, "provider": "ameli"})
+    assert sweep_page(learner, f"/sites/franceconnect/fournisseur/ameli?interaction={state}") > 30
+    assert sweep_page(learner, "/sites/franceconnect/deconnexion?client_id=impots") > 30
+    for path in ("/sites/franceconnect/confirmation?state=" + "x" * 5000,
+                 "/sites/franceconnect/erreur?raison=%00", "/sites/franceconnect/deconnexion",
+                 "/sites/franceconnect/fournisseur/inconnu?interaction=x",
+                 "/sites/impots/fc/connexion?interaction=x",
+                 "/sites/impots/franceconnect/retour?code=%00&state=" + "é" * 200):
+        assert learner.get(path).status_code < 500, path

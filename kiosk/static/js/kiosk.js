@@ -89,7 +89,9 @@
       return;
     }
     var opens = target.getAttribute("data-drawer-open");
-    if (opens) { openDrawer(opens); }
+    // [data-drawer-quiet]: the opener fills the drawer itself (« Lire le courriel » loads that
+    // e-mail), so the drawer must not load its list over it.
+    if (opens) { openDrawer(opens, target.hasAttribute("data-drawer-quiet")); }
     if (target.hasAttribute("data-drawer-close")) {
       var own = target.closest(".device-drawer");
       if (own) { closeDrawer(own.id); }
@@ -105,6 +107,13 @@
     }
   });
 
+  // A task of « Par où commencer ? » was done in a drawer (the fake SMS deleted in the phone):
+  // the drawer steps aside, so that « Continuer » beside the page can be seen.
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!document.querySelector("[data-close-drawers]")) { return; }
+    document.querySelectorAll(".device-drawer:not([hidden])").forEach(function (d) { closeDrawer(d.id, false); });
+  });
+
   // A new SMS arrived while the page stayed: refresh the phone button (badge) at once.
   document.body.addEventListener("phone-rang", function () {
     var button = document.getElementById("phone-button");
@@ -113,6 +122,16 @@
       // same element, and a tap on the phone at that moment would then open an empty phone.
       window.htmx.ajax("GET", "/sites/telephone/bouton", {
         source: ".kiosk-bar__tools", target: "#phone-button", swap: "outerHTML"
+      });
+    }
+  });
+
+  // A new e-mail arrived while the page stayed: refresh « Messagerie » (its unread count).
+  document.body.addEventListener("mail-arrived", function () {
+    var button = document.getElementById("mail-button");
+    if (button && window.htmx) {
+      window.htmx.ajax("GET", "/sites/messagerie/bouton", {
+        source: ".kiosk-bar__tools", target: "#mail-button", swap: "outerHTML"
       });
     }
   });

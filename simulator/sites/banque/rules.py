@@ -1,4 +1,4 @@
-"""The bank's rules, without any storage: IBAN and RIB keys, working days, transfer limits.
+"""The bank's rules, without any storage: beneficiaries, working days, transfer limits.
 
 Reference: real-sites-and-anchors §1.1.4–1.1.5 (Livret A rules from the bank's FAQ, the IBAN
 split into seven boxes, the week-end rule of execution dates).
@@ -9,14 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import string
 from dataclasses import dataclass
 
 import holidays
-from stdnum import iban as stdnum_iban
-from stdnum.exceptions import ValidationError
 
 from simulator.formats import AmountError, parse_amount, parse_date_fr
+
+# The RIB and the IBAN in seven boxes are shared with every replica that asks for an IBAN
+# (simulator/iban.py); the bank's callers keep saying rules.<name>.
+from simulator.iban import (  # noqa: F401
+    IBAN_BOX_LENGTHS,
+    IbanProblem,
+    check_iban_boxes,
+    clean_iban_box,
+    french_iban,
+    iban_groups,
+    masked_iban,
+    rib_key,
+    split_iban_boxes,
+)
 
 LIVRET_A_MINIMUM_CENTS = 150  # « 1,50 € minimum par opération »
 LIVRET_A_CEILING_CENTS = 2_295_000  # deposit ceiling of a Livret A: 22 950 €
@@ -24,104 +35,6 @@ TRANSFER_CEILING_CENTS = 800_000  # what one online transfer may move (persona-i
 REASON_MAX_LENGTH = 140  # the SEPA remittance information
 NAME_MAX_LENGTH = 70
 LABEL_MAX_LENGTH = 35
-
-# --- French RIB and IBAN ------------------------------------------------------------------
-
-# Letters of a French account number count as digits for the RIB key (the historical table).
-_RIB_LETTERS = {c: str(v) for v, group in enumerate(
-    ["", "AJ", "BKS", "CLT", "DMU", "ENV", "FOW", "GPX", "HQY", "IRZ"]) for c in group}
-
-
-def rib_key(bank: str, branch: str, account: str) -> str:
-    digits = "".join(_RIB_LETTERS.get(c, c) for c in account.upper())
-    return f"{97 - (89 * int(bank) + 15 * int(branch) + 3 * int(digits)) % 97:02d}"
-
-
-def french_iban(bank: str, branch: str, account: str) -> str:
-    bban = f"{bank}{branch}{account}{rib_key(bank, branch, account)}"
-    return f"FR{stdnum_iban.calc_check_digits('FR00' + bban)}{bban}"
-
-
-def iban_groups(iban: str) -> list[str]:
-    """``FR7612345…`` → the groups of four the documents print."""
-    return [iban[i : i + 4] for i in range(0, len(iban), 4)]
-
-
-# The seven boxes of the add-beneficiary form for a French IBAN (after the country box):
-# 2 check digits, five groups of four, the last three characters. Letters are only allowed
-# where the French account number sits (BBAN positions 11–21).
-IBAN_BOX_LENGTHS = (2, 4, 4, 4, 4, 4, 3)
-_BOX_DIGITS_ONLY = {
-    # box number: positions inside the box that must be digits
-    1: range(0, 2),
-    2: range(0, 4),  # bank code
-    3: range(0, 4),  # bank code (1), branch (3)
-    4: range(0, 2),  # branch (2), then account number
-    7: range(1, 3),  # account number (1), RIB key (2)
-}
-
-
-_ALPHANUMERIC = frozenset(string.ascii_uppercase + string.digits)
-
-
-@dataclass(frozen=True)
-class IbanProblem:
-    # incomplete: a box is short or empty; too_long: more than the box holds (a forged form);
-    # letters: a letter where only digits go; characters: neither a letter nor a digit;
-    # check: the check digits (mod 97) or the RIB key are wrong; format: not a French IBAN.
-    reason: str
-    box: int | None = None
-
-
-def clean_iban_box(typed: str | None) -> str:
-    """What a box holds once spaces are dropped and letters raised, as the real form does."""
-    return "".join((typed or "").split()).upper()
-
-
-def split_iban_boxes(iban: str) -> list[str]:
-    """``FR7699503…`` → the seven boxes after the country (to fill the form again)."""
-    rest, boxes = iban[2:], []
-    for length in IBAN_BOX_LENGTHS:
-        boxes.append(rest[:length])
-        rest = rest[length:]
-    return boxes
-
-
-def check_iban_boxes(country: str, boxes: list[str]) -> tuple[str | None, IbanProblem | None]:
-    """Join and check the typed boxes; returns (IBAN, None) or (None, the problem).
-
-    Boxes are checked in order and the first one at fault is reported, so that the message
-    can point at it; only a complete, well-formed IBAN gets its keys checked.
-    """
-    cleaned = [clean_iban_box(b) for b in boxes]
-    if len(cleaned) != len(IBAN_BOX_LENGTHS) or country != "FR":
-        return None, IbanProblem("format")
-    for number, (box, length) in enumerate(zip(cleaned, IBAN_BOX_LENGTHS, strict=True), 1):
-        digit_places = _BOX_DIGITS_ONLY.get(number, ())
-        if any(i < len(box) and box[i] not in string.digits for i in digit_places):
-            return None, IbanProblem("letters", number)
-        if any(c not in _ALPHANUMERIC for c in box):
-            return None, IbanProblem("characters", number)
-        if len(box) < length:
-            return None, IbanProblem("incomplete", number)
-        if len(box) > length:
-            return None, IbanProblem("too_long", number)
-    iban = "FR" + "".join(cleaned)
-    try:
-        stdnum_iban.validate(iban)
-    except ValidationError:
-        return None, IbanProblem("check")
-    bban = iban[4:]
-    if rib_key(bban[:5], bban[5:10], bban[10:21]) != bban[21:]:
-        return None, IbanProblem("check")
-    return iban, None
-
-
-def masked_iban(iban: str) -> str:
-    """``FR7699502000100004128736402`` → ``FR76 9950 •••• •••• •••• •••6 402`` (lists)."""
-    shown = iban[:8] + "•" * (len(iban) - 12) + iban[-4:]
-    return " ".join(iban_groups(shown))
-
 
 # --- beneficiary names and labels ---------------------------------------------------------
 

@@ -57,8 +57,9 @@
   });
 })();
 
-/* The bank's IBAN in seven boxes ([data-iban-box] inside [data-iban]): letters go upper case,
-   a full box moves on to the next one, Backspace in an empty box goes back, and a pasted IBAN
+/* The IBAN in seven boxes ([data-iban-box] inside [data-iban]; simulator/partials/_iban_boxes.html,
+   the bank's new beneficiary and France Travail's « Mon RIB »): letters go upper case, a full
+   box moves on to the next one, Backspace in an empty box goes back, and a pasted IBAN
    (with or without « FR » and spaces) is spread over the boxes. Delegated, so it works on
    forms swapped in by htmx; without JavaScript the boxes are plain fields. */
 (function () {
@@ -154,5 +155,23 @@
     var typed = Array.prototype.some.call(form.querySelectorAll("input:not([type=hidden])"),
       function (input) { return input.value.length > 0; });
     form.querySelector("[data-scam-filled]").value = typed ? "1" : "0";
+  });
+})();
+
+/* The cookie banner's « Personnaliser »: shows the three switches and « Enregistrer mes
+   choix ». Delegated: the banner may come with a page swapped in by htmx. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-cookie-customise]");
+    if (!button) { return; }
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    if (!panel) { return; }
+    panel.hidden = !panel.hidden;
+    button.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+    if (!panel.hidden) {
+      var first = panel.querySelector("input");
+      if (first) { first.focus(); }
+    }
   });
 })();

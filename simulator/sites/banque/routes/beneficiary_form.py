@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from simulator.iban import IBAN_MESSAGES, boxes_from_form, check_iban_boxes
 from simulator.sites.banque import rules
 
 # SEPA countries of the real select. Only French IBANs are taken by this exercise (the form says
@@ -53,16 +54,8 @@ class DetailsForm:
                           f"{rules.LABEL_MAX_LENGTH} caractères.",
         "label_characters": f"L'intitulé du compte contient des caractères non autorisés. "
                             f"{_CHARACTERS_HINT}",
-        "iban_incomplete": "Veuillez saisir l'IBAN complet. "
-                           "La case {box} doit contenir {length} caractères.",
-        "iban_too_long": "Le format de l'IBAN est incorrect : "
-                         "la case {box} doit contenir {length} caractères.",
-        "iban_letters": "Le format de l'IBAN est incorrect : "
-                        "la case {box} ne doit contenir que des chiffres.",
-        "iban_characters": "Le format de l'IBAN est incorrect : "
-                           "la case {box} ne doit contenir que des chiffres et des lettres.",
-        "iban_check": "L'IBAN que vous avez saisi est erroné, veuillez vérifier votre saisie.",
-        "iban_format": "L'IBAN que vous avez saisi est erroné, veuillez vérifier votre saisie.",
+        # The IBAN's own messages are shared with the other replicas (simulator/iban.py).
+        **{f"iban_{reason}": text for reason, text in IBAN_MESSAGES.items()},
         "own_bank": "Le n° de compte que vous avez saisi appartient à la Banque Citoyenne, "
                     "veuillez vérifier votre saisie.",
         "not_own_bank": "Le n° de compte que vous avez saisi n'appartient pas à la Banque "
@@ -113,23 +106,22 @@ def read_details(form: Mapping[str, str], bank_answer: str) -> DetailsForm:
         bank_answer=bank_answer,
         name=form.get("nom", ""),
         label=form.get("intituleCompte", ""),
-        boxes=[form.get(f"ibans{n}", "") for n in range(1, BOX_COUNT + 1)],
+        boxes=boxes_from_form(form),
     )
     name = rules.clean_text(details.name)
     problem = rules.check_beneficiary_text(name, max_length=rules.NAME_MAX_LENGTH, required=True)
     if problem:
         details.refuse("nom", f"name_{problem}")
-    iban, iban_problem = rules.check_iban_boxes("FR", details.boxes)
+    checked, iban_problem = check_iban_boxes("FR", details.boxes)
     if iban_problem:
-        box = iban_problem.box
-        details.iban_box = box
-        length = rules.IBAN_BOX_LENGTHS[box - 1] if box else 0
-        details.refuse("iban", f"iban_{iban_problem.reason}", box=box, length=length)
+        details.iban_box = iban_problem.box
+        details.refuse("iban", f"iban_{iban_problem.reason}", box=iban_problem.box,
+                       length=iban_problem.length)
     label = rules.clean_text(details.label)
     problem = rules.check_beneficiary_text(label, max_length=rules.LABEL_MAX_LENGTH,
                                            required=False)
     if problem:
         details.refuse("intituleCompte", f"label_{problem}")
     if not details.errors:
-        details.iban, details.name, details.label = iban, name, label
+        details.iban, details.name, details.label = checked, name, label
     return details

@@ -1,0 +1,14 @@
+"""The tax space's screens, one module per part. Routes stay thin: read the form, check with
+``rules``, write through ``store`` (or ``declaring``) in one transaction, emit, render or
+redirect."""
+
+from simulator.sites.impots.routes import (  # noqa: F401  (each module registers its routes)
+    access,
+    connect,
+    creation,
+    declaration,
+    documents,
+    prelevement,
+    profile,
+    space,
+)
