@@ -224,7 +224,7 @@ def _tax_pages(page, meter: Meter, base: str) -> list[PageWeight]:
 
     weights = []
     page.goto(base + "/")
-    page.locator("form.site-tile button").nth(1).click()
+    page.locator("form.site-tile:has(input[value=impots]) button").click()
     page.wait_for_url("**/seance/fiche")
     weights.append(meter.load("tax: login", "/sites/impots/connexion", base))
     page.locator("#spi").fill(FISCAL)

@@ -23,7 +23,10 @@ def test_a_quick_run_measures_worlds_and_pages():
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     results = json.loads(Path(re.search(r"results: (\S+)", done.stdout).group(1)).read_text())
-    assert 0 < results["worlds"]["create_ms"]["median"] < 1000
+    timings = results["worlds"]["personas"]
+    assert {timing["persona"] for timing in timings} == {"martine", "samir", "nadia"}
+    for timing in timings:
+        assert 0 < timing["create_ms"]["median"] < 1000, timing["persona"]
     pages = results["pages"]
     assert len(pages) > 10
     for page in pages:

@@ -22,7 +22,7 @@ VARIANTS = [("fr", "normal"), ("ar", "normal"), ("ar", "contrast")]
 
 
 def start_taxes(page: Page) -> None:
-    page.locator("form.site-tile button").nth(1).click()
+    page.locator("form.site-tile:has(input[value=impots]) button").click()
     page.locator(".screen-card .actions a").click()
     expect(page.locator("#spi")).to_be_visible()
 
