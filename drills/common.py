@@ -155,7 +155,9 @@ def save(name: str, result: dict) -> Path:
     """drills/out/<name>.json (not committed); docs/reliability.md is written from it."""
     OUT.mkdir(parents=True, exist_ok=True)
     result = {"drill": name, "commit": commit(),
-              "finished": dt.datetime.now().isoformat(timespec="seconds"), **result}
+              "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+              # The machine is shared: what else ran beside the drill, as `uptime` says it.
+              "load_average": [round(x, 2) for x in os.getloadavg()], **result}
     path = OUT / f"{name}.json"
     path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
     return path
