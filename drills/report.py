@@ -137,7 +137,9 @@ def slow_network(r: dict) -> str:
 
 def hostile(r: dict) -> str:
     return _table(["attack", "what happens", "held"],
-                  [[a["attack"], a["what_happens"], _yes(a["held"])] for a in r["attacks"]])
+                  [[a["attack"], a["what_happens"], "**no** (known, see below)"
+                    if not a["held"] and a.get("known") else _yes(a["held"])]
+                   for a in r["attacks"]])
 
 
 def soak(r: dict) -> str:
