@@ -30,18 +30,33 @@ def on_world_event(_sender, event: Event) -> None:
     if not has_request_context() or event.world_id is None or definition() is None:
         return
     db = get_db()
+    # Most events concern no diagnostic: a read without the write lock says so (a page that
+    # only shows something writes nothing); the lock is taken, and the row read again under
+    # it, only when the event counts.
+    if _counts(store.running_for_world(db, event.world_id), event) is None:
+        return
     with write_transaction(db):
         running = store.running_for_world(db, event.world_id)
-        if running is None or running["phase"] != "tasks" or running["task_done"]:
-            return
-        task = definition().tasks[running["task_index"]]
-        if any(matches(way, event.name, event.data) for way in task.ways):
+        outcome = _counts(running, event)
+        if outcome == "done":
             _finish_task(db, running, done=True)
-        elif any(matches(wrong, event.name, event.data) for wrong in task.wrong_when):
+        elif outcome == "wrong":
             store.update(db, running["id"], task_wrong=running["task_wrong"] + 1)
         else:
             return
     g.diagnostic_changed = True
+
+
+def _counts(running: dict | None, event: Event) -> str | None:
+    """« done » or « wrong » when the event answers the running task, else None."""
+    if running is None or running["phase"] != "tasks" or running["task_done"]:
+        return None
+    task = definition().tasks[running["task_index"]]
+    if any(matches(way, event.name, event.data) for way in task.ways):
+        return "done"
+    if any(matches(wrong, event.name, event.data) for wrong in task.wrong_when):
+        return "wrong"
+    return None
 
 
 def _finish_task(db, running: dict, *, done: bool) -> None:
