@@ -1,6 +1,7 @@
 # Pas à pas — the front door.
 #   make kiosk   set everything up, then serve the kiosk (http://127.0.0.1:8000)
 #   make test    set everything up (Chromium included), then run every test, browser tests included
+#   make drills  the reliability drills, their figures written in docs/reliability.md (~30 min)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ VENDOR := kiosk/static/vendor
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
 PYTEST_WORKERS ?= 2
 
-.PHONY: kiosk test setup browser lrs assets catalogs translations lint bench clean
+.PHONY: kiosk test setup browser lrs assets catalogs translations lint bench drills clean
 .DEFAULT_GOAL := kiosk
 
 kiosk: setup
@@ -76,6 +77,13 @@ lint: $(VENV)/.installed
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run_all.py
+
+# The reliability drills (docs/reliability.md): the production server crashed, its disk filled,
+# its files damaged, its clocks moved, hostile taps, 500 learners for 10 minutes. ~30 min; not
+# part of `make test`. ARGS="--only crash,clocks" or ARGS=--quick (a smoke run).
+drills: setup browser
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m drills.run_all $(ARGS)
 
 clean:
 	rm -rf $(VENV) .venv-ralph node_modules $(VENDOR) instance .pytest_cache

@@ -125,7 +125,12 @@ class Browser:
             if name == "set-cookie":
                 self._store_cookie(value)
             headers[name] = value
-        if "content-length" in headers:
+        status = int(parts[1])
+        if status in (204, 304) or 100 <= status < 200:
+            # No body, whatever the headers say (RFC 9112 §6.3): reading on would wait for
+            # the server to close the kept-alive connection (2 s): the heartbeat's 204.
+            content = b""
+        elif "content-length" in headers:
             content = await self._reader.readexactly(int(headers["content-length"]))
         elif headers.get("transfer-encoding", "").lower() == "chunked":
             content = await self._read_chunked()
@@ -134,7 +139,7 @@ class Browser:
             headers["connection"] = "close"
         if headers.get("content-encoding") == "zstd":
             content = zstd.decompress(content)
-        return int(parts[1]), headers, content
+        return status, headers, content
 
     async def _read_chunked(self) -> bytes:
         chunks = []

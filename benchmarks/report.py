@@ -259,7 +259,7 @@ def render(results: dict) -> str:
                      + (f" + {m['uncommitted_files']} uncommitted files (work in progress)"
                         if m["uncommitted_files"] else "")],
             ["server", f"run_kiosk.py: gunicorn gthread, {results['server']['workers']} workers "
-                       f"× {results['server']['threads']} threads, preload, max_requests 2000"],
+                       f"× {results['server']['threads']} threads, preload, no max_requests"],
         ]),
         "", "### Against the aims", "", aims(results),
     ]

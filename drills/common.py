@@ -43,6 +43,11 @@ def commit() -> str:
     return head + ("+changes" if dirty else "")
 
 
+# The code a drill runs is the code of its start: edits made while it runs (a long soak)
+# must not be counted in, nor make it look run on uncommitted changes.
+COMMIT_AT_START = commit()
+
+
 class DrillServer(LiveServer):
     """The production server, with the means to kill it the hard way and start it again."""
 
@@ -154,8 +159,10 @@ def server_errors(log: str) -> list[str]:
 def save(name: str, result: dict) -> Path:
     """drills/out/<name>.json (not committed); docs/reliability.md is written from it."""
     OUT.mkdir(parents=True, exist_ok=True)
-    result = {"drill": name, "commit": commit(),
-              "finished": dt.datetime.now().isoformat(timespec="seconds"), **result}
+    result = {"drill": name, "commit": COMMIT_AT_START,
+              "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+              # The machine is shared: what else ran beside the drill, as `uptime` says it.
+              "load_average": [round(x, 2) for x in os.getloadavg()], **result}
     path = OUT / f"{name}.json"
     path.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
     return path

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import tempfile
 import time
@@ -90,7 +91,8 @@ async def _watch(server, samples: list, until: float, every: float = 15.0) -> No
         worlds, world_bytes = server.worlds_on_disk()
         samples.append({"t": round(time.monotonic() - started), "footprint_mib":
                         round(memory.footprint / 2**20, 1), "rss_mib": round(memory.rss / 2**20, 1),
-                        "worlds": worlds, "world_mib": round(world_bytes / 2**20, 1)})
+                        "worlds": worlds, "world_mib": round(world_bytes / 2**20, 1),
+                        "load1": round(os.getloadavg()[0], 2)})
         await asyncio.sleep(every)
 
 
@@ -134,7 +136,11 @@ def run(*, learners: int = 500, duration_minutes: float = 10.0, ramp: float = 60
     flat = {"first_mib": after_warmup[0]["footprint_mib"], "last_mib": after_warmup[-1][
         "footprint_mib"], "max_mib": max(s["footprint_mib"] for s in after_warmup),
             "min_mib": min(s["footprint_mib"] for s in after_warmup)}
+    # The machine is shared: its load beside the figures (2 cores; above 2, queues).
+    loads = [s["load1"] for s in samples if ramp <= s["t"] <= ramp + window] or [0.0]
     result = {
+        "load_during": {"min": min(loads), "max": max(loads),
+                        "mean": round(sum(loads) / len(loads), 2)},
         "learners": learners, "minutes": duration_minutes, "ramp_s": ramp,
         "visits": dict(Counter(v.name for v in spread(learners))),
         "requests": summary["requests"], "requests_per_s": round(summary["requests_per_s"], 1),

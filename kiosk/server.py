@@ -17,11 +17,17 @@ class KioskServer(BaseApplication):
             "threads": threads,
             "worker_class": "gthread",
             "timeout": 30,
-            "graceful_timeout": 5,
+            # A stopping worker waits for the requests it is serving (up to the time one may
+            # take): gunicorn's gthread worker closes its wake-up pipe, then threads still
+            # serving write a zero byte to that file descriptor number — by then often a
+            # learner's world opened meanwhile, whose first bytes turned to zeros
+            # (docs/reliability.md, soak drill).
+            "graceful_timeout": 30,
             # The app (and the persona databases it builds) is loaded once, then forked.
             "preload_app": True,
-            "max_requests": 2000,
-            "max_requests_jitter": 200,
+            # No recycling after N requests: every recycle stopped a worker under load (see
+            # above), and the soak drill measured the memory flat without needing it.
+            "max_requests": 0,
             # Request lines only, never bodies; forms carry nothing secret in URLs anyway.
             "accesslog": "-" if access_log else None,
             "errorlog": "-",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from benchmarks.learner import Step
-from benchmarks.visits import banque, coach
+from benchmarks.visits import banque, coach, francetravail, impots
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,10 @@ class Visit:
 
 
 VISITS: list[Visit] = [
-    Visit("banque: « Ma banque », consulter, virer", banque.VISIT, 4),
-    Visit("coach: exercice « virement du Livret A »", coach.TRANSFER_EXERCISE, 4),
+    Visit("banque: « Ma banque », consulter, virer", banque.VISIT, 3),
+    Visit("France Travail: paiements, courriers, offres", francetravail.VISIT, 2),
+    Visit("impots: créer l'espace, déclarer, signer", impots.VISIT, 2),
+    Visit("coach: exercice « virement du Livret A »", coach.TRANSFER_EXERCISE, 3),
     Visit("coach: exercice « faux SMS » (téléphone, site frauduleux)", coach.FAKE_SMS_EXERCISE, 2),
 ]
 

@@ -103,3 +103,32 @@ def test_the_restore_command_puts_the_newest_good_backup_back(app, tmp_path, mon
     assert run_kiosk.main(["restore"]) == 0
     assert "kiosk.db restaurée" in capsys.readouterr().out
     assert is_sound(database)
+
+
+def test_a_busy_world_is_not_taken_for_a_damaged_one(learner, app, caplog, monkeypatch):
+    """A world another request is writing answers « database is locked »: the learner gets
+    « Réessayer », and keeps the world and the exercise (the soak drill, docs/reliability.md)."""
+    from simulator import db as dbhelpers
+
+    monkeypatch.setattr(dbhelpers, "BUSY_TIMEOUT_MS", 200)  # the wait, shortened for the test
+    attempts.start(learner, "guide")
+    learner.login()
+    world = learner.world()
+    world_path = world.path
+    world.close()
+    other_request = sqlite3.connect(world_path, isolation_level=None)
+    other_request.execute("BEGIN EXCLUSIVE")
+    try:
+        with caplog.at_level(logging.WARNING, logger="pasapas.storage"):
+            page = learner.get("/sites/banque/synthese")
+    finally:
+        other_request.execute("ROLLBACK")
+        other_request.close()
+    assert page.status_code == 503
+    text = learner.soup(page).get_text()
+    assert KIND in text and "Réessayer" in text and "Traceback" not in text
+    assert "MONDE ABÎMÉ" not in caplog.text and "STOCKAGE" in caplog.text
+    assert world_path.exists()
+    assert attempts.latest_attempt(learner)["status"] == "running"
+    assert "Synthèse de vos comptes" in learner.get("/sites/banque/synthese").get_data(
+        as_text=True)
