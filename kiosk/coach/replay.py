@@ -82,7 +82,15 @@ def _do(page, scenario: Scenario, action: Action) -> None:
     if kind == "tap":
         scope = page.locator(SCOPES[action.tap.within])
         found = scope.get_by_role(action.tap.role, name=action.tap.name, exact=action.tap.exact)
-        (found.nth(action.tap.nth - 1) if action.tap.nth else found).click()
+        target = found.nth(action.tap.nth - 1) if action.tap.nth else found
+        if target.get_attribute("download") is not None and page.locator("#coach-panel").count():
+            # A download leaves the page as it is: the coach's panel asks a moment later
+            # whether the exercise moved on (kiosk.js). Wait for that answer, as a learner
+            # reads the panel before tapping again.
+            with page.expect_response(lambda response: "/coach/panneau" in response.url):
+                target.click()
+        else:
+            target.click()
     elif kind == "type":
         _field(page, action.type.label, exact=action.type.exact).fill(
             resolve(action.type.text, scenario))
