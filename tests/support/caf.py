@@ -19,6 +19,7 @@ PERSONA = load_persona("nadia")
 CAF = PERSONA.section("caf")
 NIR = CAF["nir"]
 PASSWORD = CAF["mot_de_passe"]
+AMELI = PERSONA.section("franceconnect")["comptes"]["ameli"]
 QUARTER = "2026-11"  # the world of the tests is on 26 November 2026
 PAYSLIPS = ["1362,44", "1298,10", "1415,72"]  # July, August, September 2026
 

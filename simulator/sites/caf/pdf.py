@@ -11,11 +11,13 @@ from simulator.pdf import FictivePdf
 ISSUER = "Caf (simulation)"
 ISSUER_LINES = ["Caisse d'allocations familiales du Rhône", "Document d'exercice"]
 TEAL = (0, 94, 110)
+COMPRESS = True  # tests read the text of uncompressed ones
 
 
 def _start(title: str, allocataire: dict, today: dt.date) -> FictivePdf:
     person = allocataire["person"]
-    pdf = FictivePdf(title, issuer=ISSUER, issuer_lines=ISSUER_LINES, colour=TEAL)
+    pdf = FictivePdf(title, issuer=ISSUER, issuer_lines=ISSUER_LINES, colour=TEAL,
+                     compress=COMPRESS)
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.address_block([f"{person['civilite']} {person['prenom'].upper()} "

@@ -80,7 +80,7 @@ def _seed_past_declarations(db, quarter: rules.Quarter, profile: CafProfile) -> 
 def _seed_payments(db, day: dt.date, quarter: rules.Quarter, profile: CafProfile) -> None:
     """Each aid is paid on the 5th for the month before; the prime d'activité's amount is fixed
     for a quarter (reference §1.4)."""
-    for back in range(1, 14):
+    for back in range(1, 13):  # the last twelve months
         period = rules.shift_month(day.replace(day=1), -back)
         paid_on = rules.shift_month(period, 1).replace(day=5)
         if paid_on > day:
