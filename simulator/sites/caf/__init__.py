@@ -27,6 +27,8 @@ EVENTS = [
     EventSpec("caf.login.viewed", "The login page was displayed.", {}),
     EventSpec("caf.login.failed", "The numéro de sécurité sociale or the password was refused.",
               {"reason": _LOGIN_REASONS, "attempts_left": "int"}),
+    EventSpec("caf.login.identified",
+              "The NIR and the password were right: the verification code is asked.", {}),
     EventSpec("caf.login.blocked", "Too many mistakes: the account is blocked.",
               {"after": "str: password or code"}),
     EventSpec("caf.login.code_sent", "A verification code went to the phone or the mailbox.",

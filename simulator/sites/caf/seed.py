@@ -110,9 +110,13 @@ def personalise(db: sqlite_utils.Database, rng: random.Random) -> None:
                           second["payslip"])
     if option("compte") == "bloque":
         store.update_allocataire(db, blocked=1, failed_passwords=rules.MAX_PASSWORD_FAILURES)
+    if option("declaration") == "salaires":  # the salaries checked: next, the other resources
+        store.start_declaration(db, quarter.key)
+        store.save_declaration(db, quarter.key, salaries=declaring.payslips(db, quarter),
+                               reached="autres")
     if option("declaration") == "faite":
         declaring.fill_for_scenario(db, quarter)
         declaring.send(db, quarter, today, announce=False)
-    else:
+    if option("declaration") != "faite":
         mails.send_reminder(db, quarter, received_at=dt.datetime.combine(
             quarter.month, dt.time(7, 12)).isoformat(timespec="seconds"))

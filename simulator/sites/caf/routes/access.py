@@ -77,6 +77,7 @@ def login_submit():
     with write_transaction(db):
         store.update_allocataire(db, code_pending=1, code_channel=None, failed_passwords=0)
         store.use_codes(db)
+    emit("caf.login.identified")
     return htmx.redirect(url_for("caf.verification"))
 
 
