@@ -97,7 +97,8 @@ def test_the_quarterly_declaration_from_the_payslips_with_the_pension(kiosk: Pag
     decision = paper_fields(page, "Jugement – pension alimentaire")
     pension = euros(next(v for k, v in decision.items() if "pension alimentaire" in k))
     for month in MONTHS:
-        page.get_by_role("textbox", name=f"Pension alimentaire reçue – {month}").fill(f"{pension} €")
+        box = page.get_by_role("textbox", name=f"Pension alimentaire reçue – {month}")
+        box.fill(f"{pension} €")  # « 150.00 € », as a learner might type it
     page.get_by_role("button", name="Suivant").tap()
 
     # The summary's total, computed here independently.
