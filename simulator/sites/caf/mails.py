@@ -11,6 +11,7 @@ import sqlite_utils
 
 from simulator.formats import date_fr
 from simulator.sites.caf import rules, store
+from simulator.sites.messagerie import store as mailbox
 from simulator.sites.messagerie.store import deliver_mail
 from simulator.sites.telephone.store import deliver_sms
 from simulator.world import rng
@@ -22,8 +23,8 @@ SIGNATURE = "Votre Caf\nCeci est un message automatique, merci de ne pas y répo
 
 
 def _send(db, subject: str, body: str, topic: str, *, links=(), kind: str = "info",
-          received_at: str | None = None, announce: bool = True) -> None:
-    deliver_mail(db, sender_name=SENDER_NAME, sender_address=SENDER_ADDRESS, subject=subject,
+          received_at: str | None = None, announce: bool = True) -> str | None:
+    return deliver_mail(db, sender_name=SENDER_NAME, sender_address=SENDER_ADDRESS, subject=subject,
                  body=body + "\n\n" + SIGNATURE, kind=kind, topic=topic, links=links,
                  received_at=received_at, announce=announce)
 
@@ -47,7 +48,7 @@ def send_code(db: sqlite_utils.Database, channel: str) -> None:
 def send_reminder(db: sqlite_utils.Database, quarter: rules.Quarter, *,
                   received_at: str) -> None:
     link = f"{rules.ADDRESS}/"
-    _send(db, "Votre déclaration trimestrielle de ressources est à faire",
+    token = _send(db, "Votre déclaration trimestrielle de ressources est à faire",
           "Bonjour,\n\n"
           "Pour continuer à percevoir la prime d'activité, vous devez déclarer vos ressources "
           f"de {quarter.label}.\n\n"
@@ -56,6 +57,10 @@ def send_reminder(db: sqlite_utils.Database, quarter: rules.Quarter, *,
           f"{link}\n\n"
           "Sans déclaration, votre prime d'activité ne pourra pas être calculée.",
           "caf.rappel", links=[link], received_at=received_at, announce=False)
+    # Already opened: an unread e-mail's banner would cover every page of the exercise, and the
+    # site's own notification (« Vous avez une déclaration à faire ») announces it, as caf.fr does.
+    if token:
+        mailbox.mark_read(db, mailbox.mail(db, token)["id"])
 
 
 def send_receipt(db: sqlite_utils.Database, quarter: rules.Quarter, reference: str,
