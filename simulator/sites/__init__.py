@@ -28,6 +28,7 @@ def _load_sites() -> list[Site]:
         arnaque,
         arnaque_impots,
         banque,
+        caf,
         cookies,
         franceconnect,
         francetravail,
@@ -40,7 +41,7 @@ def _load_sites() -> list[Site]:
 
     return [telephone.SITE, messagerie.SITE, papiers.SITE, cookies.SITE, gestes.SITE,
             franceconnect.SITE, banque.SITE,
-            francetravail.SITE, impots.SITE, arnaque.SITE, arnaque_impots.SITE]
+            francetravail.SITE, impots.SITE, caf.SITE, arnaque.SITE, arnaque_impots.SITE]
 
 
 SITES: list[Site] = _load_sites()

@@ -307,3 +307,51 @@ def test_franceconnect_answers_nonsense_without_failing(learner):
                  "/sites/impots/fc/connexion?interaction=x",
                  "/sites/impots/franceconnect/retour?code=%00&state=" + "é" * 200):
         assert learner.get(path).status_code < 500, path
+
+
+# --- the CAF ------------------------------------------------------------------------------------
+
+CAF_STARTS = ["/sites/caf/mon-compte", "/sites/caf/declaration-trimestrielle",
+              "/sites/caf/declaration-trimestrielle/salaires",
+              "/sites/caf/declaration-trimestrielle/autres-ressources",
+              "/sites/caf/declaration-trimestrielle/montants",
+              "/sites/caf/declaration-trimestrielle/recapitulatif", "/sites/caf/mes-paiements",
+              "/sites/caf/mes-attestations?demande=1&type=paiement&periode=3",
+              "/sites/caf/changement-de-situation/adresse",
+              "/sites/caf/changement-de-situation/emploi", "/sites/caf/simulation/prime-activite"]
+
+
+def test_the_caf_answers_nonsense_without_failing(app):
+    from tests.support.caf import allocataire, declare
+
+    learner = allocataire(app, signed_in=True)
+    declare(learner, pension=["150", "150", "150"])
+    pages, posts, searches = crawl(learner, CAF_STARTS, "/sites/caf/")
+    assert {"/sites/caf/declaration-trimestrielle/salaires",
+            "/sites/caf/declaration-trimestrielle/montants",
+            "/sites/caf/declaration-trimestrielle/envoyer",
+            "/sites/caf/changement-de-situation/adresse",
+            "/sites/caf/simulation/prime-activite"} <= set(posts)
+    assert "/sites/caf/mes-attestations" in searches
+    assert sweep(learner, posts, searches) > 300
+    for path in ("/sites/caf/mes-attestations/%00.pdf", "/sites/caf/mes-attestations?periode=é",
+                 "/sites/caf/declaration-trimestrielle/justificatif.pdf?trimestre=" + "é" * 300,
+                 "/sites/caf/changement-de-situation/" + "x" * 500 + "/enregistre",
+                 "/sites/caf/mot-de-passe/" + "é" * 3000):
+        assert learner.get(path).status_code < 500, path
+
+
+def test_the_caf_login_and_its_code_answer_nonsense_without_failing(app):
+    from tests.support.caf import NIR, PASSWORD, allocataire
+
+    learner = allocataire(app)
+    pages, posts, searches = crawl(learner, ["/sites/caf/connexion",
+                                             "/sites/caf/mot-de-passe-oublie"], "/sites/caf/")
+    assert {"/sites/caf/connexion", "/sites/caf/mot-de-passe-oublie"} <= set(posts)
+    assert sweep(learner, posts, searches) > 60
+    learner.post("/sites/caf/connexion", {"nir": NIR, "password": PASSWORD})
+    assert sweep_page(learner, "/sites/caf/connexion/verification") > 30
+    learner = allocataire(app)
+    learner.post("/sites/caf/connexion", {"nir": NIR, "password": PASSWORD})
+    learner.post("/sites/caf/connexion/verification/envoi", {"canal": "sms"})
+    assert sweep_page(learner, "/sites/caf/connexion/verification") > 30

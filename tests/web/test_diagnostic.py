@@ -48,7 +48,7 @@ def test_the_tasks_are_measured_by_what_the_learner_did(learner):
         "toucher": "a_l_aise", "choisir": "a_l_aise", "defiler": "a_l_aise",
         "ecrire": "a_l_aise", "cadenas": "a_l_aise", "faux-sms": "a_l_aise"}
     # One question per procedure that has a parcours (the bank, France Travail, the taxes…).
-    assert set(found["questions"]) >= {"banque", "france-travail", "impots"}
+    assert set(found["questions"]) >= {"banque", "france-travail", "impots", "caf"}
     assert found["answers"] == {question: "sait" for question in found["questions"]}
     assert found["status"] == "done"
 

@@ -36,7 +36,8 @@ def test_the_inbox_lists_the_persona_s_e_mails_newest_first_and_reports_opening(
     soup = learner.soup(fragment)
     assert soup.select_one("html") is None  # a fragment for the drawer
     subjects = [s.get_text() for s in soup.select(".mail-list__subject")]
-    assert subjects[0] == "Votre commande est prête" and len(subjects) == 3
+    assert subjects[0] == "Votre commande est prête" and len(subjects) == 4
+    assert "Votre déclaration trimestrielle de ressources est à faire" in subjects  # the CAF's
     assert events[-1].name == "messagerie.opened"
     assert events[-1].data == {"unread": 0, "folder": "inbox"}
 
