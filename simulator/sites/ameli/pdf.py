@@ -18,8 +18,9 @@ def _money(cents: int) -> str:
     return f"{euros},{rest:02d} €"
 
 
-def _document(title: str, account: dict) -> FictivePdf:
-    doc = FictivePdf(title, issuer=ISSUER, issuer_lines=[account["caisse"]], colour=GREEN)
+def _document(title: str, account: dict, compress: bool) -> FictivePdf:
+    doc = FictivePdf(title, issuer=ISSUER, issuer_lines=[account["caisse"]], colour=GREEN,
+                     compress=compress)
     doc.add_page()
     person = account["person"]
     doc.address_block([f"{person['civilite']} {person['prenom']} {person['nom'].upper()}",
@@ -27,10 +28,11 @@ def _document(title: str, account: dict) -> FictivePdf:
     return doc
 
 
-def attestation(account: dict, today: dt.date, *, with_children: bool) -> bytes:
+def attestation(account: dict, today: dt.date, *, with_children: bool,
+                compress: bool = True) -> bytes:
     """« Attestation de droits à l'assurance maladie »: who is covered, until when."""
     person = account["person"]
-    doc = _document("Attestation de droits à l'assurance maladie", account)
+    doc = _document("Attestation de droits à l'assurance maladie", account, compress)
     doc.heading("Attestation de droits à l'assurance maladie")
     doc.line_of(f"Délivrée le {date_fr(today)}, valable à cette date.", size=10)
     doc.ln(3)
@@ -58,9 +60,9 @@ def attestation(account: dict, today: dt.date, *, with_children: bool) -> bytes:
     return doc.to_bytes()
 
 
-def statement(account: dict, month: str, lines: list[dict]) -> bytes:
+def statement(account: dict, month: str, lines: list[dict], *, compress: bool = True) -> bytes:
     """« Relevé mensuel de vos remboursements »: the month's lines."""
-    doc = _document(f"Relevé mensuel {month}", account)
+    doc = _document(f"Relevé mensuel {month}", account, compress)
     doc.heading(f"Relevé mensuel de vos remboursements – {month}")
     doc.ln(2)
     for line in lines:

@@ -116,7 +116,7 @@ def spaced_nir(number: str, key: str = "") -> str:
 
 
 def masked_email(email: str) -> str:
-    """« nadia.ferrand@mel-exemple.fr » → « n***********@mel-exemple.fr »."""
+    """« nadia.ferrand@mel-exemple.fr » → « n************@mel-exemple.fr »."""
     local, _, domain = email.partition("@")
     return f"{local[:1]}{'*' * max(len(local) - 1, 3)}@{domain}"
 
