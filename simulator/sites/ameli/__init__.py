@@ -50,6 +50,8 @@ EVENTS = [
               {"months_ago": "int"}),
     # Mes démarches
     EventSpec("ameli.demarches.viewed", "« Mes démarches » was displayed.", {}),
+    EventSpec("ameli.attestation.viewed", "« Obtenir une attestation de droits » was displayed.",
+              {}),
     EventSpec("ameli.attestation.downloaded", "The attestation de droits was opened as a PDF.",
               {"who": "str: moi (the insured alone) or tous (with the children)"}),
     EventSpec("ameli.carte_vitale.reason_chosen", "« Perte » or « Vol » was chosen.",

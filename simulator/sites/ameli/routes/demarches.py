@@ -26,6 +26,7 @@ def demarches():
 @bp.get("/demarches/attestation")
 @online
 def attestation():
+    emit("ameli.attestation.viewed")
     return htmx.render("ameli/pages/attestation.html", account=g.ameli)
 
 
