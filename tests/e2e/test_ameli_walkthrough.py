@@ -16,7 +16,9 @@ from tests.e2e.test_impots_walkthrough import card_values
 
 def start_ameli(page: Page) -> None:
     page.goto("/")
-    page.locator("form.site-tile", has_text="ameli").locator("button").tap()
+    with page.expect_navigation():  # a new world is made for the learner: a plain form post
+        page.locator("form.site-tile", has_text="ameli").locator("button").tap()
+    expect(page.locator(".screen-card .persona-card")).to_be_visible()
     page.locator(".screen-card .actions a").tap()
     expect(page.get_by_role("textbox", name="Numéro de sécurité sociale")).to_be_visible()
 
@@ -122,7 +124,9 @@ def test_franceconnect_from_ameli_reaches_the_same_provider_pages_as_from_the_ta
     start_ameli(page)
     from_ameli = provider_page(page, "MSA")
     page.goto("/")
-    page.locator("form.site-tile", has_text="impôts").locator("button").tap()
+    with page.expect_navigation():  # a new world is made for the learner: a plain form post
+        page.locator("form.site-tile", has_text="impôts").locator("button").tap()
+    expect(page.locator(".screen-card .persona-card")).to_be_visible()
     page.locator(".screen-card .actions a").tap()
     from_taxes = provider_page(page, "MSA")
     assert from_ameli == from_taxes
