@@ -16,8 +16,8 @@ from tests.e2e.test_impots_walkthrough import card_values
 
 def start_ameli(page: Page) -> None:
     page.goto("/")
-    with page.expect_navigation():  # a new world is made for the learner: a plain form post
-        page.locator("form.site-tile", has_text="ameli").locator("button").tap()
+    page.locator("form.site-tile", has_text="ameli").locator("button").tap()
+    page.wait_for_url("**/seance/fiche")  # a new world is made first: it may take a while
     expect(page.locator(".screen-card .persona-card")).to_be_visible()
     page.locator(".screen-card .actions a").tap()
     expect(page.get_by_role("textbox", name="Numéro de sécurité sociale")).to_be_visible()
@@ -124,8 +124,8 @@ def test_franceconnect_from_ameli_reaches_the_same_provider_pages_as_from_the_ta
     start_ameli(page)
     from_ameli = provider_page(page, "MSA")
     page.goto("/")
-    with page.expect_navigation():  # a new world is made for the learner: a plain form post
-        page.locator("form.site-tile", has_text="impôts").locator("button").tap()
+    page.locator("form.site-tile", has_text="impôts").locator("button").tap()
+    page.wait_for_url("**/seance/fiche")  # a new world is made first: it may take a while
     expect(page.locator(".screen-card .persona-card")).to_be_visible()
     page.locator(".screen-card .actions a").tap()
     from_taxes = provider_page(page, "MSA")
