@@ -30,7 +30,8 @@ def identify(page: Page) -> None:
     page.get_by_role("textbox", name="Numéro de sécurité sociale").fill(nir)
     page.get_by_label("Code personnel", exact=True).fill(code)
     page.get_by_role("button", name="Se connecter").tap()
-    expect(page.get_by_text("Veuillez saisir votre code de sécurité (reçu par mail)")).to_be_visible()
+    expect(page.get_by_text("Veuillez saisir votre code de sécurité (reçu par mail)")
+           ).to_be_visible()
 
 
 def code_from_mailbox(page: Page) -> str:

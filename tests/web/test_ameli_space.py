@@ -26,9 +26,9 @@ def test_payments_are_grouped_by_monthly_statement_and_a_line_shows_its_detail(i
     page = text(insured.get("/sites/ameli/paiements"))
     assert page.count("Relevé mensuel") >= 2
     assert "Consultation médecin généraliste" in page and "19,00" in page
-    link = re.search(r'href="(/sites/ameli/paiements/[^"/]+)"[^>]*>\s*<span class="am-payment__date">'
-                     r'[^<]*</span>\s*<span class="am-payment__what"><strong>Consultation médecin',
-                     page).group(1)
+    link = re.search(r'href="(/sites/ameli/paiements/[^"/]+)"[^>]*>\s*'
+                     r'<span class="am-payment__date">[^<]*</span>\s*'
+                     r'<span class="am-payment__what"><strong>Consultation médecin', page).group(1)
     detail = text(insured.get(link))
     for words in ("Date des soins", "Montant payé", "30,00", "Base de remboursement",
                   "Taux de remboursement", "70 %", "Participation forfaitaire", "− 2,00",
