@@ -107,9 +107,9 @@ def _do(page, scenario: Scenario, action: Action) -> None:
         for digit in resolve(action.keypad, scenario):
             keypad.get_by_role("button", name=digit, exact=True).click()
     elif kind == "sms_code":
-        _field(page, action.sms_code).fill(read_last_sms_code(page))
+        _type_code(page, action.sms_code, read_last_sms_code(page))
     elif kind == "mail_code":
-        _field(page, action.mail_code).fill(read_last_mail_code(page))
+        _type_code(page, action.mail_code, read_last_mail_code(page))
     elif kind == "iban":
         iban = resolve(action.iban, scenario).replace(" ", "")
         boxes = page.locator("#replica [data-iban-box]")
@@ -153,6 +153,16 @@ def read_last_mail_code(page) -> str:
     if not found:
         raise ReplayError(f"no 6-digit code in the last e-mail: {body!r}")
     return found.group(1)
+
+
+def _type_code(page, label: str, code: str) -> None:
+    """Into one field, or one digit per box when the code is asked in boxes (ameli's six)."""
+    field = _field(page, label)
+    if field.count() > 1:
+        for index, digit in enumerate(code):
+            field.nth(index).fill(digit)
+    else:
+        field.fill(code)
 
 
 def _field(page, label: str, *, exact: bool = False):

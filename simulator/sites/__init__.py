@@ -25,6 +25,7 @@ def create_world_meta(db: sqlite_utils.Database) -> None:
 
 def _load_sites() -> list[Site]:
     from simulator.sites import (
+        ameli,
         arnaque,
         arnaque_impots,
         banque,
@@ -41,7 +42,8 @@ def _load_sites() -> list[Site]:
 
     return [telephone.SITE, messagerie.SITE, papiers.SITE, cookies.SITE, gestes.SITE,
             franceconnect.SITE, banque.SITE,
-            francetravail.SITE, impots.SITE, caf.SITE, arnaque.SITE, arnaque_impots.SITE]
+            francetravail.SITE, impots.SITE, caf.SITE, arnaque.SITE, arnaque_impots.SITE,
+            ameli.SITE]
 
 
 SITES: list[Site] = _load_sites()

@@ -355,3 +355,46 @@ def test_the_caf_login_and_its_code_answer_nonsense_without_failing(app):
     learner.post("/sites/caf/connexion", {"nir": NIR, "password": PASSWORD})
     learner.post("/sites/caf/connexion/verification/envoi", {"canal": "sms"})
     assert sweep_page(learner, "/sites/caf/connexion/verification") > 30
+
+
+# --- the ameli account ------------------------------------------------------------------------
+
+AMELI_STARTS = ["/sites/ameli/accueil", "/sites/ameli/paiements", "/sites/ameli/demarches",
+                "/sites/ameli/demarches/attestation", "/sites/ameli/demarches/carte-vitale",
+                "/sites/ameli/demarches/coordonnees-bancaires", "/sites/ameli/messagerie",
+                "/sites/ameli/messagerie/nouveau"]
+
+
+def test_the_ameli_account_answers_nonsense_without_failing(learner):
+    from tests.support.ameli import log_in
+
+    log_in(learner)
+    learner.post("/sites/ameli/messagerie/nouveau", {"objet": "autre", "message": "Bonjour"})
+    pages, posts, searches = crawl(learner, AMELI_STARTS, "/sites/ameli/")
+    assert any("/sites/ameli/paiements/" in page and not page.endswith(".pdf")
+               for page in pages if page != "/sites/ameli/paiements/")
+    assert {"/sites/ameli/demarches/carte-vitale", "/sites/ameli/messagerie/nouveau",
+            "/sites/ameli/demarches/coordonnees-bancaires"} <= set(posts)
+    assert sweep(learner, posts, searches) > 100
+    learner.post("/sites/ameli/demarches/carte-vitale", {"motif": "perte"})
+    assert sweep_page(learner, "/sites/ameli/demarches/carte-vitale/confirmation") > 30
+    for path in ("/sites/ameli/paiements/" + "é" * 300, "/sites/ameli/messagerie/%00",
+                 "/sites/ameli/paiements/releve/99999999999999999999.pdf",
+                 "/sites/ameli/demarches/attestation/attestation_droits.pdf?pour=" + "é" * 300):
+        assert learner.get(path).status_code < 500
+
+
+def test_the_ameli_login_and_its_code_answer_nonsense_without_failing(app, learner):
+    from tests.support.ameli import identify
+    from tests.support.kiosk_client import KioskClient
+
+    learner.start("ameli")
+    pages, posts, searches = crawl(learner, ["/sites/ameli/connexion"], "/sites/ameli/")
+    assert "/sites/ameli/connexion" in posts
+    assert sweep(learner, posts, searches) > 30
+    other = KioskClient(app.test_client(), app)  # the sweep locked that account: another world
+    other.start("ameli")
+    identify(other)
+    assert sweep_page(other, "/sites/ameli/connexion/code") > 30
+    assert other.get("/sites/ameli/franceconnect/retour?code=%00&state="
+                        + "é" * 200).status_code < 500

@@ -175,3 +175,63 @@
     }
   });
 })();
+
+/* The security code in six boxes ([data-code-box] inside [data-code]; the ameli login): only
+   digits, a typed digit moves on to the next box, Backspace in an empty box goes back, and a
+   pasted (or autofilled) code is spread over the boxes. Delegated, so it works on forms swapped
+   in by htmx; without JavaScript the boxes are plain fields. */
+(function () {
+  "use strict";
+
+  function boxesOf(box) {
+    var group = box.closest("[data-code]");
+    return group ? Array.prototype.slice.call(group.querySelectorAll("[data-code-box]")) : [box];
+  }
+
+  function spread(boxes, start, digits) {
+    var index = start;
+    for (var i = 0; i < digits.length && index < boxes.length; i += 1, index += 1) {
+      boxes[index].value = digits.charAt(i);
+    }
+    var next = boxes[Math.min(index, boxes.length - 1)];
+    next.focus();
+    try { next.select(); } catch (e) { /* not a text field */ }
+  }
+
+  document.addEventListener("input", function (event) {
+    var box = event.target.closest && event.target.closest("[data-code-box]");
+    if (!box) { return; }
+    var digits = box.value.replace(/\D+/g, "");
+    var boxes = boxesOf(box);
+    var index = boxes.indexOf(box);
+    if (digits.length > 1) { spread(boxes, index, digits); return; }
+    if (digits !== box.value) { box.value = digits; }
+    if (digits.length === 1 && index < boxes.length - 1) {
+      boxes[index + 1].focus();
+      try { boxes[index + 1].select(); } catch (e) { /* not a text field */ }
+    }
+  });
+
+  document.addEventListener("paste", function (event) {
+    var box = event.target.closest && event.target.closest("[data-code-box]");
+    if (!box || !event.clipboardData) { return; }
+    var digits = event.clipboardData.getData("text").replace(/\D+/g, "");
+    if (!digits) { return; }
+    event.preventDefault();
+    var boxes = boxesOf(box);
+    spread(boxes, digits.length >= boxes.length ? 0 : boxes.indexOf(box), digits);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Backspace") { return; }
+    var box = event.target.closest && event.target.closest("[data-code-box]");
+    if (!box || box.value.length) { return; }
+    var boxes = boxesOf(box);
+    var index = boxes.indexOf(box);
+    if (index > 0) {
+      event.preventDefault();
+      boxes[index - 1].value = "";
+      boxes[index - 1].focus();
+    }
+  });
+})();
