@@ -6,12 +6,13 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kiosk import compression, config, csrf, database, errors, i18n, security, sessions
 from kiosk.agent.sessions import SessionsByPath
 from kiosk.coach.loader import SCENARIOS_DIR
+from kiosk.public_cache import PublicPageCache
 from simulator import htmx, sites
 from simulator.events import world_event
 from simulator.sandbox import Worlds
@@ -21,7 +22,7 @@ from simulator.sites import DEVICES, SITES, SITES_BY_NAME
 def create_app(test_config: Mapping | None = None) -> Flask:
     overrides = {**config.from_environment(), **(test_config or {})}
     instance_path = overrides.get("INSTANCE_PATH")
-    app = Flask(
+    app = KioskFlask(
         __name__,
         instance_path=str(Path(instance_path).resolve()) if instance_path else None,
         instance_relative_config=True,
@@ -77,6 +78,8 @@ def create_app(test_config: Mapping | None = None) -> Flask:
     app.teardown_request(close_world)
     app.context_processor(frame_context)
 
+    # Inside the proxy fix: the cache's key holds the visitor's real address.
+    app.wsgi_app = PublicPageCache(app.wsgi_app, float(app.config["PUBLIC_PAGE_CACHE_SECONDS"]))
     if app.config["TRUSTED_PROXIES"]:
         # The console's login throttling counts per address: behind the branch's HTTPS proxy
         # every kiosk would otherwise look like 127.0.0.1.
@@ -106,6 +109,35 @@ def _start_here(app: Flask) -> None:
         app.logger.warning("« Par où commencer ? » is off: %s", problem)
     world_event.connect(diagnostic_engine.on_world_event)
     sessions.learner_session_ended.connect(diagnostic_engine.on_session_ended)
+
+
+class KioskFlask(Flask):
+    """Flask, with the addresses of its pages remembered once built.
+
+    A replica page names forty-odd addresses (its links, its forms, the kiosk's scripts and
+    style sheets), and building each one through the URL map cost about a millisecond a page
+    in all, a tenth of a bank page (benchmarks/RESULTS.md). They depend only on the endpoint and
+    its values (no address here is external, none varies with the host)."""
+
+    _URLS_KEPT = 4096  # a world's own tokens make new addresses: the memory stays bounded
+
+    def url_for(self, endpoint: str, /, *, _anchor: str | None = None,
+                _method: str | None = None, _scheme: str | None = None,
+                _external: bool | None = None, **values) -> str:
+        plain = all(type(value) in (str, int) for value in values.values())
+        if (_anchor or _method or _scheme or _external or endpoint[:1] == "." or not plain
+                or not has_request_context()):
+            return super().url_for(endpoint, _anchor=_anchor, _method=_method,
+                                   _scheme=_scheme, _external=_external, **values)
+        key = (request.script_root, endpoint, *sorted(values.items()))
+        kept = self.__dict__.setdefault("_urls", {})
+        url = kept.get(key)
+        if url is None:
+            url = super().url_for(endpoint, **values)
+            if len(kept) >= self._URLS_KEPT:
+                kept.clear()
+            kept[key] = url
+        return url
 
 
 def bind_world():
@@ -183,5 +215,9 @@ def _site_stylesheets() -> list[str]:
     """Each replica's own stylesheet, loaded on every page (boosted navigation keeps <head>)."""
     from flask import url_for
 
-    return [url_for(f"{site.name}.static", filename=f"{site.name}.css")
+    kept = current_app.extensions.get("pasapas.site_stylesheets")
+    if kept is None:
+        kept = current_app.extensions["pasapas.site_stylesheets"] = [
+            url_for(f"{site.name}.static", filename=f"{site.name}.css")
             for site in SITES if site.blueprint.has_static_folder]
+    return kept

@@ -54,6 +54,9 @@ DEFAULTS = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SECURE": False,  # set True when the kiosks reach the server over HTTPS
     "TEMPLATES_AUTO_RELOAD": False,
+    # The home page seen without a session is drawn once per browser this often, and answered
+    # from memory in between (kiosk/public_cache.py). 0: drawn for every request.
+    "PUBLIC_PAGE_CACHE_SECONDS": 30,
     "BENCHMARK_ROUTES": False,  # /_bench/bare: the bare Flask page of the load benchmark
     # Behind a reverse proxy (Caddy, nginx) for HTTPS: how many proxies to trust for the
     # client's address (X-Forwarded-For) and scheme. 0: none (the server faces the kiosks).

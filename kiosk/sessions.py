@@ -87,20 +87,19 @@ class KioskSessionInterface(SessionInterface):
             response.delete_cookie(name, path=self.get_cookie_path(app))
             return
         now = time.time()
-        db = get_db()
         if session.sid is None:
             if not session.modified or not worth_keeping(session):
-                return
+                return  # a visit that does nothing opens no database
             create_row(session)
         elif session.modified:
-            store.save_session(db, session.sid, now, session.world_id, dict(session))
+            store.save_session(get_db(), session.sid, now, session.world_id, dict(session))
         elif session.born:
             pass  # its row was written during the request (create_row): the cookie is owed
         elif g.get("quiet_request"):
             return  # a heartbeat is not the learner doing something
         elif now - session.last_seen > TOUCH_EVERY_SECONDS:
             try:
-                store.touch_session(db, session.sid, now)
+                store.touch_session(get_db(), session.sid, now)
             except sqlite3.DatabaseError:
                 return  # a full disk: the page was shown; the next request touches it again
         else:

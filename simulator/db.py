@@ -38,7 +38,37 @@ def connect(path: str | Path, *, wal: bool = False,
         # Measured: the guard's write on every bank page went from 0.8–1.6 ms to 0.1 ms
         # (benchmarks/RESULTS.md).
         conn.execute("PRAGMA synchronous = OFF")
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return Database(conn, execute_plugins=False)
+
+
+class Database(sqlite_utils.Database):
+    """sqlite-utils' database, with its lists of tables and views read once per schema.
+
+    Every ``db[name]``, ``rows_where`` or ``update`` asks whether the table exists, and
+    sqlite-utils reads ``sqlite_master`` for it, three times per call: on a replica page that
+    was a third of its queries. ``PRAGMA schema_version`` changes with every change of the
+    schema, by this connection or another: the lists are read again only then."""
+
+    def __init__(self, *args, **kwargs):
+        self._schema_seen: tuple[int, list[str], list[str]] | None = None
+        super().__init__(*args, **kwargs)
+
+    def _names(self) -> tuple[int, list[str], list[str]]:
+        version = self.conn.execute("PRAGMA schema_version").fetchone()[0]
+        if self._schema_seen is None or self._schema_seen[0] != version:
+            rows = self.conn.execute("SELECT type, name FROM sqlite_master "
+                                     "WHERE type IN ('table', 'view')").fetchall()
+            self._schema_seen = (version, [n for t, n in rows if t == "table"],
+                                 [n for t, n in rows if t == "view"])
+        return self._schema_seen
+
+    def table_names(self, fts4: bool = False, fts5: bool = False) -> list[str]:
+        if fts4 or fts5:
+            return super().table_names(fts4=fts4, fts5=fts5)
+        return list(self._names()[1])
+
+    def view_names(self) -> list[str]:
+        return list(self._names()[2])
 
 
 @contextmanager
