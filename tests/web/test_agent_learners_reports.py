@@ -235,13 +235,16 @@ def test_purge_deletes_older_records(app, console, monkeypatch, capsys):
     assert run_kiosk.main(["purge", "--older-than", "0"]) == 2
 
 
-def test_the_reports_page_lists_broken_exercise_files(app, console):
+def test_the_reports_page_lists_broken_exercise_files(app, console, monkeypatch):
     from kiosk.coach.loader import ScenarioError
 
     assert console.soup(console.get("/agent/rapports")).select_one("#broken-title") is None
-    app.extensions["pasapas.catalog"].errors.append(ScenarioError(
+    # The catalog is loaded once per process and shared by the tests' apps: a new list, not
+    # an append, or every later test of this process would see the broken file too.
+    catalog = app.extensions["pasapas.catalog"]
+    monkeypatch.setattr(catalog, "errors", [*catalog.errors, ScenarioError(
         "scenarios/banque/casse.yaml", 12, "step 2 « montant », field done_when.amount: "
-        "expected a number, got 'cinquante'"))
+        "expected a number, got 'cinquante'")])
     page = console.soup(console.get("/agent/rapports"))
     assert page.select_one("#broken-title").get_text() == "Exercices hors service"
     assert "scenarios/banque/casse.yaml, line 12: step 2" in (
