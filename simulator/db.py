@@ -71,6 +71,14 @@ class Database(sqlite_utils.Database):
         return list(self._names()[2])
 
 
+def first_row(db: sqlite_utils.Database, sql: str, params: Iterable = ()) -> dict | None:
+    """The first row of a query, as a dict, or None: one statement (sqlite-utils' ``query``
+    wraps each in a savepoint, and ``rows_where`` first looks the table up)."""
+    cursor = db.conn.execute(sql, list(params))
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """Run the block in one transaction that holds the write lock from its first statement.

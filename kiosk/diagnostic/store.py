@@ -7,6 +7,8 @@ import time
 
 import sqlite_utils
 
+from simulator.db import first_row
+
 _JSON = ("results", "answers", "questions", "proposal")
 
 
@@ -39,17 +41,16 @@ def get(db: sqlite_utils.Database, diagnostic_id: int) -> dict | None:
 def latest_for_session(db: sqlite_utils.Database, session_id: str | None) -> dict | None:
     if not session_id:
         return None
-    rows = list(db["diagnostics"].rows_where("session_id = ?", [session_id], order_by="id DESC",
-                                             limit=1))
-    return _row(rows[0] if rows else None)
+    # This one and the next are read on every page (the kiosk's panels): plain SQL.
+    return _row(first_row(db, "SELECT * FROM diagnostics WHERE session_id = ? "
+                              "ORDER BY id DESC LIMIT 1", [session_id]))
 
 
 def running_for_world(db: sqlite_utils.Database, world_id: str | None) -> dict | None:
     if not world_id:
         return None
-    rows = list(db["diagnostics"].rows_where("world_id = ? AND status = 'running'", [world_id],
-                                             order_by="id DESC", limit=1))
-    return _row(rows[0] if rows else None)
+    return _row(first_row(db, "SELECT * FROM diagnostics WHERE world_id = ? AND status = "
+                              "'running' ORDER BY id DESC LIMIT 1", [world_id]))
 
 
 def of_learner(db: sqlite_utils.Database, code: str | None, limit: int = 5) -> list[dict]:

@@ -10,6 +10,7 @@ import sqlite_utils
 from flask import g, has_request_context
 
 from simulator import clock
+from simulator.db import first_row
 from simulator.events import emit
 
 KINDS = ("info", "code", "scam")
@@ -47,7 +48,8 @@ def deliver_mail(db: sqlite_utils.Database, *, sender_name: str, sender_address:
 
 
 def mailbox(db: sqlite_utils.Database) -> dict | None:
-    return next(db["mailbox"].rows_where(limit=1), None)
+    # Read on every page (the kiosk bar's button): plain SQL, no table introspection.
+    return first_row(db, "SELECT * FROM mailbox LIMIT 1")
 
 
 def address(db: sqlite_utils.Database) -> str | None:
@@ -79,9 +81,9 @@ def unread_count(db: sqlite_utils.Database, folder: str = "inbox") -> int:
 
 
 def latest_unread(db: sqlite_utils.Database) -> dict | None:
-    rows = list(db["mails"].rows_where("read = 0 AND deleted = 0 AND folder = 'inbox'",
-                                       order_by="id DESC", limit=1))
-    return _mail(rows[0]) if rows else None
+    row = first_row(db, "SELECT * FROM mails WHERE read = 0 AND deleted = 0 "
+                        "AND folder = 'inbox' ORDER BY id DESC LIMIT 1")
+    return _mail(row) if row else None
 
 
 def latest(db: sqlite_utils.Database, topic: str) -> dict | None:
