@@ -16,54 +16,16 @@ from simulator import db as dbhelpers
 def get_db() -> sqlite_utils.Database:
     if "kiosk_db" not in g:
         path = current_app.config["KIOSK_DATABASE"]
-        if current_app.testing:  # the tests' many apps would each keep connections open
-            g.kiosk_db = _connect(path)
-        else:
+        if not current_app.testing:  # the tests' many apps would each keep one
             keep_the_log_open(path)  # already done when the worker started (kiosk.server)
-            g.kiosk_db = _thread_connection(path)
+        # WAL is recorded in the file (init_app set it): only the per-connection setting here.
+        # A connection per request, not one kept per thread: a kept one served kiosk.db from
+        # its page cache after the file was garbled on disk, and nobody was told (corruption
+        # drill, docs/reliability.md); a fresh one costs ~0.2 ms, and only requests of a session
+        # open kiosk.db at all.
+        g.kiosk_db = dbhelpers.connect(path)
+        g.kiosk_db.conn.execute("PRAGMA synchronous = NORMAL")
     return g.kiosk_db
-
-
-def _connect(path: str) -> sqlite_utils.Database:
-    # WAL is recorded in the file (init_app set it): only the per-connection setting here.
-    db = dbhelpers.connect(path)
-    db.conn.execute("PRAGMA synchronous = NORMAL")
-    return db
-
-
-# Each server thread keeps its connection from one request to the next: opening one and
-# setting it up cost about a third of a millisecond, as much as a whole bare Flask request
-# (benchmarks/RESULTS.md, « wrk against bare Flask »).
-_per_thread = threading.local()
-
-
-def _thread_connection(path: str) -> sqlite_utils.Database:
-    kept = getattr(_per_thread, "connections", None)
-    if kept is None:
-        kept = _per_thread.connections = {}
-    entry = kept.get(path)
-    inode = _inode(path)
-    if entry is not None and entry[1] == inode and inode is not None:
-        return entry[0]
-    if entry is not None:  # the file was restored or put aside meanwhile: a fresh connection
-        _close_quietly(entry[0])
-    db = _connect(path)
-    kept[path] = (db, inode)
-    return db
-
-
-def _inode(path: str) -> int | None:
-    try:
-        return os.stat(path).st_ino
-    except OSError:
-        return None
-
-
-def _close_quietly(db: sqlite_utils.Database) -> None:
-    try:
-        db.conn.close()
-    except sqlite3.Error:
-        pass
 
 
 _anchors: dict[tuple[int, str], sqlite3.Connection] = {}
@@ -87,26 +49,10 @@ def keep_the_log_open(path: str) -> None:
             _anchors[key] = anchor
 
 
-def close_db(exc: BaseException | None = None) -> None:
-    """End of the request: a test's connection is closed; a server thread's is kept, clean (a
-    transaction left open by a failure is rolled back) or, after a database error, dropped."""
+def close_db(_exc: BaseException | None = None) -> None:
     db = g.pop("kiosk_db", None)
-    if db is None:
-        return
-    kept = getattr(_per_thread, "connections", {})
-    path = next((p for p, (conn, _i) in kept.items() if conn is db), None)
-    if path is None:
+    if db is not None:
         db.conn.close()
-        return
-    try:
-        if db.conn.in_transaction:
-            db.conn.rollback()
-        if not isinstance(exc, sqlite3.Error):
-            return
-    except sqlite3.Error:
-        pass
-    kept.pop(path, None)  # a damaged file or a full disk: the next request opens it anew
-    _close_quietly(db)
 
 
 def init_app(app: Flask) -> None:
