@@ -44,7 +44,37 @@ class KioskServer(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self):
-        return self.app_factory()
+        app = self.app_factory()
+        warm_up(app)
+        return app
+
+
+def warm_up(app) -> None:
+    """Read once, in the master before it forks, what every worker would otherwise read at the
+    first page that needs it: the templates (~8 ms each to compile), the glossary (half a
+    second of YAML), the personas and the job offers. The first learner to open a page waited
+    100–500 ms more for it (benchmarks/replay_times.py: tap-to-screen). ~2.5 s at start-up."""
+    from jinja2 import TemplateError
+
+    from kiosk.glossary.detect import glossary
+    from simulator.personas import PersonaNotFound, available, load_persona
+    from simulator.sites.francetravail import offers_data
+
+    for name in app.jinja_env.list_templates():
+        try:
+            app.jinja_env.get_template(name)
+        except TemplateError as exc:  # the page itself will say so when it is asked for
+            app.logger.warning("template %s does not compile: %s", name, exc)
+    glossary()  # a broken file is logged there, and the kiosk goes on without it
+    for persona_id in available():
+        try:
+            load_persona(persona_id)
+        except (PersonaNotFound, ValueError) as exc:  # said again when a learner needs it
+            app.logger.warning("persona %s does not load: %s", persona_id, exc)
+    try:
+        offers_data.data()
+    except (OSError, ValueError) as exc:
+        app.logger.warning("France Travail's offers do not load: %s", exc)
 
 
 def on_worker_start(worker) -> None:
