@@ -29,7 +29,7 @@ from benchmarks.http_client import Browser
 from benchmarks.learner import Learner
 from benchmarks.server import BenchServer
 from benchmarks.visits import spread
-from drills.common import integrity, minutes, save, server_errors
+from drills.common import OUT, integrity, minutes, save, server_errors
 
 HEARTBEAT_SECONDS = 5.0
 
@@ -129,6 +129,7 @@ def run(*, learners: int = 500, duration_minutes: float = 10.0, ramp: float = 60
         worlds_left, _ = server.worlds_on_disk()
         saturation = _saturation(server)
         log = server.log()
+        (OUT / "soak-server.log").write_text(log)  # the whole of it: the figures keep ten lines
         final_integrity = integrity(server.instance)
     finally:
         server.stop()

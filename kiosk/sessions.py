@@ -208,7 +208,14 @@ def world_of_request():
     g.world = world
     if world is not None:
         world.hold_writes()  # committed once the request is done (kiosk.app.commit_world)
-        if world.path.stat().st_size == 0:
+        try:
+            size = world.path.stat().st_size
+        except FileNotFoundError:
+            # The session ended in another request meanwhile (« Terminer » beside a heartbeat):
+            # no world, as for a session that has none.
+            g.world = None
+            return None
+        if size == 0:
             # SQLite would take an emptied file for a new database: say it is damaged
             # (kiosk.storage puts it aside) rather than let a page fail on a missing table.
             raise sqlite3.DatabaseError(f"the world file {world.path.name} is empty")

@@ -18,16 +18,18 @@ from sqlite_utils.migrations import Migrations
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: str | Path, *, wal: bool = False,
-            throwaway: bool = False) -> sqlite_utils.Database:
+def connect(path: str | Path, *, wal: bool = False, throwaway: bool = False,
+            must_exist: bool = False) -> sqlite_utils.Database:
     """Open a database with the project's settings (busy timeout, foreign keys).
 
     ``throwaway``: a learner's world, deleted at the end of the session anyway; it need not
     wait for the disk at each commit (a power cut loses the exercise, not the records).
     """
-    conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
-    )
+    target, uri = str(path), False
+    if must_exist:  # SQLite would create a missing file; "mode=rw" makes it an error instead
+        target, uri = f"{Path(path).resolve().as_uri()}?mode=rw", True
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                           isolation_level=None, uri=uri)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if wal:

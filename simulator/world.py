@@ -33,7 +33,9 @@ class World:
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
-            self._db = dbhelpers.connect(self.path, throwaway=True)
+            # Never created by opening it: a world deleted meanwhile (its session ended in
+            # another request) must not come back as an empty file nobody owns.
+            self._db = dbhelpers.connect(self.path, throwaway=True, must_exist=True)
             if self._held:
                 dbhelpers.hold_writes(self._db)
         return self._db

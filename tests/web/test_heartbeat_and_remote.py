@@ -98,3 +98,23 @@ def test_ending_from_the_console_wipes_and_sends_the_screen_home(learner, app, e
     assert list(Path(app.config["WORLDS_DIR"], "live").glob("*.db")) == []
     response = beat(learner, borne="borne-2")
     assert response.headers["HX-Redirect"] == "/borne/borne-2?fin=1"
+
+
+def test_a_world_wiped_by_another_request_is_not_an_error_nor_born_again(learner, app,
+                                                                         monkeypatch):
+    """« Terminer » in one request while the page's heartbeat (or a late tap) is on its way in
+    another: the second finds the session's world file gone just after it looked for it (the
+    soak drill's one 500, and a world left on disk)."""
+    from simulator.world import World
+
+    learner.start("banque")
+    world = learner.world()
+    world.close()
+    world.path.unlink()  # what « Terminer » does, right after this request saw the file there
+    worlds = app.extensions["pasapas.worlds"]
+    monkeypatch.setattr(worlds, "open", lambda world_id: World(world_id, worlds.path_of(world_id))
+                        if world_id else None)
+    assert beat(learner).status_code in (200, 204)
+    assert learner.get("/sites/banque/synthese").status_code in (200, 303)
+    assert learner.get("/").status_code == 200
+    assert not world.path.exists(), "a world must never be created again by opening it"
