@@ -10,7 +10,8 @@ size (1366×768), and each scenario's solution tapped as the test suite does
   regression test of that scenario costs (without the browser's start);
 - **tap-to-screen**: from a tap (pointerdown) to the second frame after the page or the
   fragment it brought is in place (htmx's afterSwap, or the load of a full page), read in the
-  page itself; redirects (a form's 303) are inside it. The aim (issue « Drills », speed): p95 under 100 ms.
+  page itself; redirects (a form's 303) are inside it. The aim (issue « Drills », speed): p95
+  under 100 ms.
 
 Results: benchmarks/out/replay-*.json.
 """
