@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from flask import Flask
+from jinja2 import BytecodeCache
 
 from kiosk.app import create_app
 from simulator.events import world_event
@@ -10,6 +12,27 @@ from tests.support.kiosk_client import KioskClient
 
 # A Thursday: the working-day rules and the dates of the history are the same on every run.
 TEST_TODAY = "2026-11-26"
+
+
+class CompiledTemplates(BytecodeCache):
+    """Every test makes its own app, and each app its own Jinja environment: without this, each
+    test compiled again every template it rendered (half of a route test's time). The compiled
+    code is shared by the apps of a worker; Jinja checks each template's source against its
+    checksum, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+# Every Flask app the tests create in this process (the live servers run in their own).
+Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": CompiledTemplates()}
 
 
 @pytest.fixture(scope="session")
