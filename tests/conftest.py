@@ -14,6 +14,19 @@ from tests.support.kiosk_client import KioskClient
 TEST_TODAY = "2026-11-26"
 
 
+def shift_to_noon() -> str:
+    """SIMULATOR_CLOCK_SHIFT_SECONDS that puts the kiosk's time of day at noon in Paris.
+
+    The pinned day leaves the real time of day: a test that adds an hour to « now » and reads
+    the date would see the next day when it runs after 23:00."""
+    import datetime as dt
+    import time
+    from zoneinfo import ZoneInfo
+
+    now = dt.datetime.now(ZoneInfo("Europe/Paris"))
+    return str(now.replace(hour=12, minute=0, second=0, microsecond=0).timestamp() - time.time())
+
+
 class CompiledTemplates(BytecodeCache):
     """Every test makes its own app, and each app its own Jinja environment: without this, each
     test compiled again every template it rendered (half of a route test's time). The compiled

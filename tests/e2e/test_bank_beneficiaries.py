@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from kiosk.server_process import LiveServer
-from tests.conftest import TEST_TODAY
+from tests.conftest import TEST_TODAY, shift_to_noon
 from tests.e2e.conftest import KIOSK_VIEWPORT, log_in, start_bank
 from tests.support.axe import assert_no_violations
 
@@ -216,7 +216,8 @@ def server_with_an_activation_delay(tmp_path_factory):
     """A kiosk where a new beneficiary stays « en cours d'activation » for an hour."""
     server = LiveServer(tmp_path_factory.mktemp("kiosk-delay"), {
         "SIMULATOR_TODAY": TEST_TODAY, "SIMULATOR_SEED": "1234",
-        "BANQUE_BENEFICIARY_ACTIVATION_MINUTES": "60"}).start()
+        "BANQUE_BENEFICIARY_ACTIVATION_MINUTES": "60",
+        "SIMULATOR_CLOCK_SHIFT_SECONDS": shift_to_noon()}).start()  # an hour later: same day
     yield server
     server.stop()
 

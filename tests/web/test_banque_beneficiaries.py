@@ -8,6 +8,7 @@ import pytest
 
 from simulator.sites.banque import rules, store
 from simulator.sites.telephone import store as phone_store
+from tests.conftest import shift_to_noon
 
 LIST = "/sites/banque/beneficiaires"
 COUNTRY = "/sites/banque/beneficiaires/ajout"
@@ -431,6 +432,7 @@ def test_starting_again_drops_the_unfinished_addition(banker):
 
 def test_with_an_activation_delay_the_beneficiary_waits(app, banker, events):
     app.config["BANQUE_BENEFICIARY_ACTIVATION_MINUTES"] = 60
+    app.config["SIMULATOR_CLOCK_SHIFT_SECONDS"] = shift_to_noon()  # one hour later: same day
     code_page = add_sophie(banker)
     done = banker.post(code_page, {"code": last_sms_code(banker)}).headers["Location"]
     page = banker.soup(banker.get(done))
