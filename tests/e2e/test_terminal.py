@@ -143,7 +143,10 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
             assert session_on_screen() is None
             # pytest-playwright's own driver: a second sync_playwright() in a worker that
             # already ran browser tests is refused (« Sync API inside the asyncio loop »).
-            screen = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}")
+            # A loaded CI machine (the other worker's browser, two servers) can take more
+            # than the default 30 s to answer the first DevTools handshake.
+            screen = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}",
+                                                          timeout=90_000)
             page = screen.contexts[0].pages[0]
             page.get_by_role("button", name="English").click()
             page.locator("html[lang=en]").wait_for()
