@@ -153,10 +153,12 @@ def _bank_links(page) -> list[str]:
             if "#" not in h and not any(s in h.split("?")[0] for s in SKIPPED)]
 
 
-def measure_pages(server: BenchServer) -> list[dict]:
+def measure_pages(server: BenchServer, max_pages: int = MAX_PAGES,
+                  other_sites: bool = True) -> list[dict]:
     """Cold-load every kiosk page a learner meets in the bank, in the order they meet them:
-    the kiosk's own pages, then every bank page reachable by a plain link (one per route),
-    then the transfer's « Vérifiez » and « Récapitulatif » pages."""
+    the kiosk's own pages, then every bank page reachable by a plain link (one per route, at
+    most ``max_pages`` in all), then the transfer's « Vérifiez » and « Récapitulatif » pages,
+    then France Travail's and the tax space's (not in a smoke run, which takes fewer pages)."""
     from playwright.sync_api import sync_playwright
 
     pages: list[PageWeight] = []
@@ -180,7 +182,7 @@ def measure_pages(server: BenchServer) -> list[dict]:
         pages.append(meter.load("synthesis", "/sites/banque/synthese", base))
         seen = {"/sites/banque/", "/sites/banque/synthese"}  # routes already measured
         queue = _bank_links(page)
-        while queue and len(pages) < MAX_PAGES:
+        while queue and len(pages) < max_pages:
             path = queue.pop(0)
             if _route(path) in seen:
                 continue
@@ -192,8 +194,9 @@ def measure_pages(server: BenchServer) -> list[dict]:
         page.get_by_role("button", name=re.compile("connecter|Déconnexion", re.I)).first.click()
         page.wait_for_url("**/sites/banque/deconnexion")
         pages.append(meter.load("logged out", "/sites/banque/deconnexion", base))
-        pages += measure_francetravail(page, meter, base)
-        pages += _tax_pages(page, meter, base)
+        if other_sites:
+            pages += measure_francetravail(page, meter, base)
+            pages += _tax_pages(page, meter, base)
         browser.close()
     return [p.as_dict() for p in pages]
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_a_quick_run_measures_worlds_and_pages():
     done = subprocess.run(
-        [sys.executable, "benchmarks/run_all.py", "--quick", "--no-write", "--quiet-wait", "1",
+        [sys.executable, "benchmarks/run_all.py", "--quick", "--no-write", "--quiet-wait", "0",
          "--only", "worlds,pages"],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
