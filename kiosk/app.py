@@ -87,6 +87,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     if app.config["BENCHMARK_ROUTES"]:
         app.add_url_rule("/_bench/bare", "bench_bare", lambda: "ok")
+        app.add_url_rule("/sites/_bench/world", "bench_world", _bench_world)
 
     with app.app_context():
         sessions.sweep(app, at_start_up=True)  # worlds left by a previous run are wiped
@@ -138,6 +139,14 @@ class KioskFlask(Flask):
                 kept.clear()
             kept[key] = url
         return url
+
+
+def _bench_world() -> str:
+    """The floor of any logged-in page (benchmarks/wrk_ratio.py): the learner's session and
+    world opened and one row of the world read, as every replica page does first; no page."""
+    from simulator.world import current_world
+
+    return str(current_world().today)
 
 
 def bind_world():
