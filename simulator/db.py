@@ -7,6 +7,7 @@ reads, then tries to write after another connection committed, fails at once wit
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -27,10 +28,11 @@ def connect(path: str | Path, *, wal: bool = False, throwaway: bool = False,
     """
     target, uri = str(path), False
     if must_exist:  # SQLite would create a missing file; "mode=rw" makes it an error instead
-        target, uri = f"{Path(path).resolve().as_uri()}?mode=rw", True
+        # abspath, not resolve(): no system call per request (a world is opened by each one).
+        target, uri = f"{Path(os.path.abspath(path)).as_uri()}?mode=rw", True
+    # The busy timeout is sqlite3's own ``timeout`` (sqlite3_busy_timeout): no PRAGMA needed.
     conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
                            isolation_level=None, uri=uri)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if wal:
         # WAL lets the kiosk's readers run while one writer commits; it persists in the file.
