@@ -7,7 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 VENDOR := kiosk/static/vendor
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
-PYTEST_WORKERS ?= 2
+# Two test workers per core: a browser test mostly waits (for Chromium, for its server), and
+# the suite used under half of two cores with one worker per core. Measured on 2 cores:
+# 2 workers 26 min 43 s, 4 workers 18 min 47 s, 6 workers 22 min 4 s (benchmarks/RESULTS.md).
+PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 
 .PHONY: kiosk test setup browser lrs assets catalogs translations lint bench drills clean
 .DEFAULT_GOAL := kiosk
