@@ -92,6 +92,27 @@ def test_the_kiosk_command_runs_the_server_and_its_screen(tmp_path, monkeypatch)
     assert "Chromium redémarre (fin de séance)" in messages
 
 
+def attach(playwright, devtools: int):
+    """Playwright attached to the kiosk's running Chromium through its DevTools port.
+
+    pytest-playwright's own driver: a second sync_playwright() in a worker that already ran
+    browser tests is refused (« Sync API inside the asyncio loop »). In full runs (four workers)
+    the attachment now and then never completes — the websocket connects, then Playwright waits
+    on the browser's targets for good (90 s seen once; four of these tests side by side pass).
+    Three attempts of 30 s, and what the browser's targets were if none succeeds."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _attempt in range(3):
+        try:
+            return playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}",
+                                                        timeout=30_000)
+        except PlaywrightTimeout:
+            continue
+    with urllib.request.urlopen(f"http://127.0.0.1:{devtools}/json", timeout=5) as response:
+        targets = response.read().decode()
+    raise AssertionError(f"could not attach to the kiosk's Chromium; its targets: {targets}")
+
+
 def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_session(
         tmp_path, playwright):
     """Debian's Chromium, headless (no screen here), with every kiosk flag: its page beats, a
@@ -141,12 +162,7 @@ def test_the_real_chromium_takes_the_flags_opens_the_kiosk_and_restarts_after_a_
             # The home page alone opens no session; a learner's tap does, and the heartbeat
             # then says which session is on the screen.
             assert session_on_screen() is None
-            # pytest-playwright's own driver: a second sync_playwright() in a worker that
-            # already ran browser tests is refused (« Sync API inside the asyncio loop »).
-            # A loaded CI machine (the other worker's browser, two servers) can take more
-            # than the default 30 s to answer the first DevTools handshake.
-            screen = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{devtools}",
-                                                          timeout=90_000)
+            screen = attach(playwright, devtools)
             page = screen.contexts[0].pages[0]
             page.get_by_role("button", name="English").click()
             page.locator("html[lang=en]").wait_for()
