@@ -7,10 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 VENDOR := kiosk/static/vendor
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
-# Two test workers per core: a browser test mostly waits (for Chromium, for its server), and
-# the suite used under half of two cores with one worker per core. Measured on 2 cores:
-# 2 workers 26 min 43 s, 4 workers 18 min 47 s, 6 workers 22 min 4 s (benchmarks/RESULTS.md).
-PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+# One test worker per core. Two per core was faster on a quiet machine (2 cores: 26 min 43 s →
+# 18 min 47 s) but overloads it (load average 22): in a clean-clone run the Ralph CLI timed out
+# and an idle dialog opened mid-test (benchmarks/RESULTS.md). PYTEST_WORKERS=4 make test to try.
+PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: kiosk test setup browser lrs assets catalogs translations lint bench drills clean
 .DEFAULT_GOAL := kiosk
