@@ -4,6 +4,7 @@ scrolling with a finger's worth of wheel."""
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +56,10 @@ def scroll_to(page: Page, words: str) -> None:
         if target.is_visible() and _in_view(page, target):
             break
         page.mouse.wheel(0, 250)
+        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+    # On a loaded machine the last wheels' scrolling is still under way: it gets 5 s to land.
+    deadline = time.monotonic() + 5
+    while not _in_view(page, target) and time.monotonic() < deadline:
         page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
     assert _in_view(page, target), f"{words!r} never came into view"
 
