@@ -96,9 +96,10 @@ def attach(playwright, devtools: int):
     """Playwright attached to the kiosk's running Chromium through its DevTools port.
 
     pytest-playwright's own driver: a second sync_playwright() in a worker that already ran
-    browser tests is refused (« Sync API inside the asyncio loop »). In full runs (four workers)
-    the attachment now and then never completes — the websocket connects, then Playwright waits
-    on the browser's targets for good (90 s seen once; four of these tests side by side pass).
+    browser tests is refused (« Sync API inside the asyncio loop »). In full runs (two and four
+    workers) the attachment now and then never completes — the websocket connects, then
+    Playwright waits on the browser's targets for good (90 s seen once; four of these tests side
+    by side pass).
     Three attempts of 30 s, and what the browser's targets were if none succeeds."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 

@@ -47,6 +47,9 @@ def tap_keys(page: Page, text: str) -> None:
         keyboard.locator(f"[data-skbtn='{char}']").tap()
 
 
+NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => r(true)))"
+
+
 def scroll_to(page: Page, words: str) -> None:
     """A finger moving the page up, bit by bit, until the words show."""
     target = page.locator("#replica").get_by_text(words).first
@@ -56,11 +59,11 @@ def scroll_to(page: Page, words: str) -> None:
         if target.is_visible() and _in_view(page, target):
             break
         page.mouse.wheel(0, 250)
-        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+        page.wait_for_function(NEXT_FRAME)
     # On a loaded machine the last wheels' scrolling is still under way: it gets 5 s to land.
     deadline = time.monotonic() + 5
     while not _in_view(page, target) and time.monotonic() < deadline:
-        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+        page.wait_for_function(NEXT_FRAME)
     assert _in_view(page, target), f"{words!r} never came into view"
 
 
